@@ -1,0 +1,58 @@
+package org.civic.activities.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.activities.domain.KnownBuilding;
+import org.civic.activities.persistence.KnownBuildingRepository;
+import org.civic.eventing.inbox.EventInbox;
+import org.civic.eventing.inbox.IncomingEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps this service's view of branches-service current from branches.events. */
+@ApplicationScoped
+public class BranchesEventsConsumer {
+  private final EventInbox inbox;
+  private final KnownBuildingRepository buildings;
+
+  BranchesEventsConsumer(EventInbox inbox, KnownBuildingRepository buildings) {
+    this.inbox = inbox;
+    this.buildings = buildings;
+  }
+
+  /** Payload of BuildingRegistered, as far as this service needs it. */
+  public record BuildingRegistered(
+      UUID buildingId, UUID communityId, String name, int units, String address) {}
+
+  @Incoming("branches-events")
+  @Blocking
+  public void consume(ConsumerRecord<String, String> record) {
+    inbox.process(record, this::apply);
+  }
+
+  void apply(IncomingEvent event) {
+    switch (event.type()) {
+      case "BuildingRegistered" -> buildingRegistered(event);
+      default -> {
+        // Event types this service does not need are skipped (the contract evolves additively).
+      }
+    }
+  }
+
+  private void buildingRegistered(IncomingEvent event) {
+    BuildingRegistered data = event.data(BuildingRegistered.class);
+    KnownBuilding building = buildings.findById(data.buildingId());
+    boolean isNew = building == null;
+    if (isNew) {
+      building = new KnownBuilding();
+    }
+    if (building.apply(
+        event.aggregateVersion(), data.communityId(), data.name(), data.units(), data.address())) {
+      if (isNew) {
+        building.id = data.buildingId();
+        buildings.persist(building);
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.civic.branches.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.civic.branches.domain.Building;
+import org.civic.branches.service.BuildingService;
+import org.civic.web.locking.Versions;
+import org.civic.web.paging.Page;
+import org.civic.web.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/buildings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Buildings", description = "Residential buildings (樓幢) of a community")
+public class BuildingResource {
+  private final BuildingService service;
+
+  BuildingResource(BuildingService service) {
+    this.service = service;
+  }
+
+  @Schema(name = "RegisterBuilding")
+  public record RegisterBuilding(
+      @NotNull @Schema(description = "Community (社区) the building belongs to") UUID communityId,
+      @NotBlank @Size(max = 100) @Schema(description = "Name or number (楼号)", example = "3号楼")
+          String name,
+      @NotNull @Min(1) @Max(50) @Schema(description = "Number of units (单元)", example = "4")
+          Integer units,
+      @Size(max = 300) @Schema(description = "Street address", example = "金贡里3号") String address) {}
+
+  @Schema(name = "Building")
+  public record BuildingView(
+      UUID id, UUID communityId, String name, int units, String address, long version) {
+    static BuildingView of(Building b) {
+      return new BuildingView(b.id, b.communityId, b.name, b.units, b.address, b.version);
+    }
+  }
+
+  @POST
+  @Operation(summary = "Register a building", description = "Publishes BuildingRegistered.")
+  public Response register(@NotNull @Valid RegisterBuilding request, UriInfo uri) {
+    Building b =
+        service.register(request.communityId(), request.name(), request.units(), request.address());
+    return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build())
+        .tag(Versions.etag(b.version))
+        .entity(BuildingView.of(b))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a building")
+  public Response get(@PathParam("id") UUID id) {
+    Building b = service.get(id);
+    return Response.ok(BuildingView.of(b)).tag(Versions.etag(b.version)).build();
+  }
+
+  @GET
+  @Operation(summary = "List buildings", description = "Sorted by name; filter by community.")
+  public Page<BuildingView> list(
+      @QueryParam("communityId") UUID communityId, @Valid @BeanParam PageRequest page) {
+    return service.list(communityId, page).map(BuildingView::of);
+  }
+}

@@ -1,0 +1,235 @@
+package org.civic.eventing.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
+import org.civic.eventing.EventingConfig;
+import org.civic.eventing.EventingMetrics;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them only after the broker acknowledged
+ * them. One relay at a time per database (a PostgreSQL advisory lock), so several replicas of a
+ * service never publish an aggregate's events out of order. While the broker is down, rows simply
+ * wait and the relay retries with back-off: nothing is lost.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  // Any constant works: each service has its own database.
+  private static final long RELAY_LOCK_KEY = 0x0B7B0C5L;
+
+  private final EntityManager em;
+  private final EventingConfig config;
+  private final RelayProducer producerFactory;
+  private final EventingMetrics metrics;
+  private final Semaphore wakeUp = new Semaphore(0);
+  private volatile boolean running;
+  private Thread thread;
+  private Producer<String, byte[]> producer;
+
+  OutboxRelay(
+      EntityManager em,
+      EventingConfig config,
+      RelayProducer producerFactory,
+      EventingMetrics metrics) {
+    this.em = em;
+    this.config = config;
+    this.producerFactory = producerFactory;
+    this.metrics = metrics;
+  }
+
+  void start(@Observes StartupEvent startup) {
+    if (!config.relay().enabled()) {
+      LOG.info("Outbox relay disabled (eventing.relay.enabled=false)");
+      return;
+    }
+    producer = producerFactory.create();
+    running = true;
+    thread = new Thread(this::loop, "outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    running = false;
+    if (thread != null) {
+      wakeUp.release();
+      try {
+        thread.join(Duration.ofSeconds(10).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Called after a transaction that wrote outbox rows has committed. */
+  public void wake() {
+    wakeUp.release();
+  }
+
+  private void loop() {
+    Duration backoff = config.relay().initialBackoff();
+    while (running) {
+      try {
+        int published = relayBatch();
+        backoff = config.relay().initialBackoff();
+        if (published < config.relay().batchSize()) {
+          // Nothing more right now: sleep until a commit wakes us, or the poll interval passes.
+          wakeUp.tryAcquire(config.relay().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          wakeUp.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        metrics.publishFailed();
+        LOG.warnf("Outbox relay: %s; retrying in %s", rootMessage(e), backoff);
+        sleep(backoff);
+        backoff = min(backoff.multipliedBy(2), config.relay().maxBackoff());
+      }
+    }
+  }
+
+  /**
+   * Publishes the oldest unpublished rows in one transaction that holds the relay lock.
+   *
+   * @return how many rows were published (0 if another replica holds the lock)
+   */
+  int relayBatch() {
+    BatchResult result =
+        QuarkusTransaction.requiringNew()
+            .timeout((int) config.relay().sendTimeout().multipliedBy(2).toSeconds() + 5)
+            .call(
+                () -> {
+                  boolean lockHeld =
+                      (Boolean)
+                          em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                              .setParameter("key", RELAY_LOCK_KEY)
+                              .getSingleResult();
+                  if (!lockHeld) {
+                    return BatchResult.NONE;
+                  }
+                  List<OutboxRecord> rows =
+                      em.createQuery(
+                              "from OutboxRecord where publishedAt is null order by id",
+                              OutboxRecord.class)
+                          .setMaxResults(config.relay().batchSize())
+                          .getResultList();
+                  return rows.isEmpty() ? BatchResult.NONE : sendInOrder(rows);
+                });
+    // Thrown only now, after the acknowledged rows' marks have committed.
+    if (result.failure() != null) {
+      throw result.failure();
+    }
+    return result.published();
+  }
+
+  private record BatchResult(int published, RuntimeException failure) {
+    static final BatchResult NONE = new BatchResult(0, null);
+  }
+
+  /**
+   * Sends all rows, then waits for the acknowledgements in order. Rows up to the first failure are
+   * marked published; the failed row and everything after it stay for the next attempt, so order
+   * per aggregate holds (a later row that did reach the broker is sent again, and the consumers'
+   * inbox drops the duplicate).
+   */
+  private BatchResult sendInOrder(List<OutboxRecord> rows) {
+    List<Future<?>> acks = new ArrayList<>(rows.size());
+    for (OutboxRecord row : rows) {
+      acks.add(producer.send(toKafkaRecord(row)));
+    }
+    OffsetDateTime now = OffsetDateTime.now();
+    int acknowledged = 0;
+    RuntimeException failure = null;
+    long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+    for (int i = 0; i < rows.size(); i++) {
+      OutboxRecord row = rows.get(i);
+      try {
+        acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        row.publishedAt = now;
+        row.attempts++;
+        acknowledged++;
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        row.attempts++;
+        row.lastError = truncate(rootMessage(e), 1000);
+        failure = new IllegalStateException("publishing event " + row.eventId + " failed", e);
+        break;
+      }
+    }
+    metrics.published(acknowledged);
+    return new BatchResult(acknowledged, failure);
+  }
+
+  private ProducerRecord<String, byte[]> toKafkaRecord(OutboxRecord row) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            row.topic, row.aggregateId, row.payload.getBytes(StandardCharsets.UTF_8));
+    CloudEventHeaders.write(
+        new EventEnvelope(
+            row.eventId,
+            row.eventType,
+            row.occurredAt,
+            row.aggregateType,
+            row.aggregateId,
+            row.aggregateVersion,
+            row.producer,
+            row.traceparent),
+        record.headers());
+    return record;
+  }
+
+  /** Deletes published rows past their retention. */
+  public int deletePublishedOlderThan(Duration retention) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                em.createQuery("delete from OutboxRecord where publishedAt < :cutoff")
+                    .setParameter("cutoff", OffsetDateTime.now().minus(retention))
+                    .executeUpdate());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.civic.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.eventing.health.OutboxHealthCheck;
+import org.civic.eventing.outbox.OutboxBacklog;
+import org.civic.localinfra.KafkaTestClient;
+import org.civic.localinfra.LocalInfraTestResource;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.Test;
+
+/** The delivery guarantees, proven against a real PostgreSQL and a real Kafka broker. */
+@QuarkusTest
+@QuarkusTestResource(
+    value = LocalInfraTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "eventing"))
+class EventDeliveryTests {
+  static final String TOPIC = "eventing-test.events";
+  static final String DLQ = "eventing-test.dlq";
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  @Inject TestCounters counters;
+  @Inject AgroalDataSource dataSource;
+  @Inject OutboxBacklog backlog;
+  @Inject @Readiness OutboxHealthCheck outboxHealth;
+  @Inject EntityManager em;
+
+  KafkaTestClient kafka() {
+    return new KafkaTestClient(LocalInfraTestResource.kafkaBootstrapServers());
+  }
+
+  @Test
+  void committedChangePublishesOneEventWithCloudEventsHeaders() {
+    String id = "c-" + UUID.randomUUID();
+    counters.set(id, 7);
+
+    List<ConsumerRecord<String, String>> records =
+        kafka().awaitRecords(TOPIC, r -> id.equals(r.key()), 1, WAIT);
+    ConsumerRecord<String, String> record = records.get(0);
+    assertThat(json(record).get("value").asLong()).isEqualTo(7);
+    assertThat(json(record).get("counterId").asText()).isEqualTo(id);
+    assertThat(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).isEqualTo("CounterChanged");
+    assertThat(KafkaTestClient.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+    assertThat(KafkaTestClient.header(record, CloudEventHeaders.SOURCE))
+        .isEqualTo("/eventing-test");
+    assertThat(KafkaTestClient.header(record, CloudEventHeaders.AGGREGATE_VERSION)).isEqualTo("1");
+    assertThat(KafkaTestClient.header(record, CloudEventHeaders.TRACEPARENT))
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    await().atMost(WAIT).until(() -> effectsFor(id) == 1);
+  }
+
+  @Test
+  void rolledBackTransactionPublishesNothing() {
+    String id = "rollback-" + UUID.randomUUID();
+    assertThatThrownBy(() -> counters.setThenFail(id, 1)).isInstanceOf(IllegalStateException.class);
+    // A later event of the same aggregate key goes through; the rolled-back one must not precede
+    // it.
+    counters.set(id, 2);
+
+    List<ConsumerRecord<String, String>> records =
+        kafka().awaitRecords(TOPIC, r -> id.equals(r.key()), 1, WAIT);
+    assertThat(records).hasSize(1);
+    assertThat(json(records.get(0)).get("value").asLong()).isEqualTo(2);
+    assertThat(query("select count(*) from eventing_outbox where aggregate_id = '" + id + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void duplicateDeliveryIsIgnored() {
+    String id = "dup-" + UUID.randomUUID();
+    Map<String, String> headers = headers(UUID.randomUUID(), "1");
+    KafkaTestClient kafka = kafka();
+    kafka.send(TOPIC, id, "{\"counterId\":\"" + id + "\",\"value\":5}", headers);
+    kafka.send(TOPIC, id, "{\"counterId\":\"" + id + "\",\"value\":5}", headers);
+    // A different event after the duplicate shows the consumer got past both.
+    kafka.send(
+        TOPIC, id, "{\"counterId\":\"" + id + "\",\"value\":6}", headers(UUID.randomUUID(), "2"));
+
+    await().atMost(WAIT).until(() -> effectsFor(id) == 2);
+    assertThat(
+            query(
+                "select count(*) from test_effect where aggregate_id = '" + id + "' and value = 5"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void poisonMessageGoesToDeadLetterTopicAndNextMessageIsProcessed() {
+    String id = "poison-" + UUID.randomUUID();
+    KafkaTestClient kafka = kafka();
+    kafka.send(TOPIC, id, "this is { not json", headers(UUID.randomUUID(), "1"));
+    kafka.send(TOPIC, id, "{\"value\":1}", headers(UUID.randomUUID(), "2")); // no counterId
+    kafka.send(TOPIC, id, "{\"counterId\":\"" + id + "\",\"value\":3}", Map.of()); // no envelope
+    kafka.send(
+        TOPIC, id, "{\"counterId\":\"" + id + "\",\"value\":4}", headers(UUID.randomUUID(), "3"));
+
+    List<ConsumerRecord<String, String>> dead =
+        kafka.awaitRecords(DLQ, r -> id.equals(r.key()), 3, WAIT);
+    assertThat(dead).hasSize(3);
+    assertThat(dead)
+        .extracting(r -> KafkaTestClient.header(r, "dead-letter-reason"))
+        .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"))
+        .anySatisfy(reason -> assertThat(reason).contains("counterId is missing"))
+        .anySatisfy(reason -> assertThat(reason).contains("missing CloudEvents header"));
+    await().atMost(WAIT).until(() -> effectsFor(id) == 1);
+    assertThat(query("select value from test_effect where aggregate_id = '" + id + "'"))
+        .isEqualTo(4);
+  }
+
+  @Test
+  void eventsWrittenWhileTheBrokerIsDownAreAllDeliveredOnceAfterItRestarts() throws Exception {
+    String prefix = "down-" + UUID.randomUUID() + "-";
+    int n = 50;
+    LocalInfraTestResource.kafka().stop();
+    try {
+      for (int i = 0; i < n; i++) {
+        counters.set(prefix + (i % 10), i);
+      }
+      assertThat(backlog.read().pending()).isGreaterThanOrEqualTo(n);
+      // Stuck for longer than eventing.relay.stuck-after: readiness reports it.
+      await()
+          .atMost(WAIT)
+          .until(() -> outboxHealth.call().getStatus() == HealthCheckResponse.Status.DOWN);
+    } finally {
+      LocalInfraTestResource.kafka().restart();
+    }
+
+    await().atMost(WAIT).until(() -> backlog.read().pending() == 0);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                query("select count(*) from test_effect where aggregate_id like '" + prefix + "%'")
+                    == n);
+    // Each event applied exactly once, and per aggregate the last value is the last written.
+    assertThat(
+            query(
+                "select count(distinct event_id) from test_effect where aggregate_id like '"
+                    + prefix
+                    + "%'"))
+        .isEqualTo(n);
+    assertThat(outboxHealth.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+  }
+
+  @Test
+  void onlyOneReplicaRelaysAtATime() throws Exception {
+    // Another replica holding the relay lock: this relay must not publish meanwhile.
+    String id = "lock-" + UUID.randomUUID();
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService otherReplica = Executors.newSingleThreadExecutor();
+    try {
+      otherReplica.submit(
+          () -> {
+            try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+              s.execute("select pg_advisory_lock(" + 0x0B7B0C5L + ")");
+              locked.countDown();
+              release.await();
+              s.execute("select pg_advisory_unlock(" + 0x0B7B0C5L + ")");
+            }
+            return null;
+          });
+      locked.await();
+      counters.set(id, 1);
+      Thread.sleep(1500);
+      assertThat(
+              query(
+                  "select count(*) from eventing_outbox where aggregate_id = '"
+                      + id
+                      + "' and published_at is null"))
+          .isEqualTo(1);
+    } finally {
+      release.countDown();
+      otherReplica.shutdown();
+    }
+    await().atMost(WAIT).until(() -> effectsFor(id) == 1);
+  }
+
+  private static Map<String, String> headers(UUID eventId, String version) {
+    return Map.of(
+        CloudEventHeaders.SPEC_VERSION, "1.0",
+        CloudEventHeaders.ID, eventId.toString(),
+        CloudEventHeaders.TYPE, "CounterChanged",
+        CloudEventHeaders.SOURCE, "/test",
+        CloudEventHeaders.TIME, "2026-11-29T08:00:00Z",
+        CloudEventHeaders.SUBJECT, "x",
+        CloudEventHeaders.AGGREGATE_TYPE, "Counter",
+        CloudEventHeaders.AGGREGATE_VERSION, version);
+  }
+
+  private static JsonNode json(ConsumerRecord<String, String> record) {
+    try {
+      return new ObjectMapper().readTree(record.value());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long effectsFor(String id) {
+    return query("select count(*) from test_effect where aggregate_id = '" + id + "'");
+  }
+
+  private long query(String sql) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package org.civic.localinfra;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import sun.misc.Signal;
+
+/**
+ * The local launcher behind {@code ./run-local.sh}: PostgreSQL and Kafka in this JVM, the three
+ * packaged services as child processes, an ordered stop on Ctrl-C. Data lives in {@code .local/}.
+ */
+public final class LocalRun {
+
+  static final List<ServiceProcess.Spec> SERVICES =
+      List.of(
+          new ServiceProcess.Spec("members-service", 8081, "members"),
+          new ServiceProcess.Spec("branches-service", 8082, "branches"),
+          new ServiceProcess.Spec("activities-service", 8083, "activities"));
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private final LocalRunOptions options;
+  private final Path local;
+  private final Path logs;
+  private final LeftoverServices leftovers;
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private LocalPostgres postgres;
+  private LocalKafka kafka;
+  private FileLock runLock;
+  private boolean stopping;
+
+  private LocalRun(LocalRunOptions options) {
+    this.options = options;
+    this.local = options.root().resolve(".local");
+    this.logs = local.resolve("logs");
+    this.leftovers = new LeftoverServices(local.resolve("services.pids"));
+  }
+
+  public static void main(String[] args) {
+    // Route JUL (and so Kafka's SLF4J logging) through JBoss LogManager, as in the services.
+    // Must happen before anything touches java.util.logging; run-local.sh sets it as well.
+    System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    LocalRunOptions options;
+    try {
+      Path root = Path.of(System.getProperty("localrun.root", ".")).toAbsolutePath().normalize();
+      options = LocalRunOptions.parse(args, System.getenv(), root);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "\n\n" + LocalRunOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help()) {
+      System.out.println(LocalRunOptions.USAGE);
+      return;
+    }
+    LocalRun run = new LocalRun(options);
+    run.handleShutdownSignals();
+    try {
+      run.start();
+    } catch (Exception e) {
+      if (!run.isStopping()) {
+        System.err.println("\nLocal run failed: " + e.getMessage());
+        run.stopAll();
+        System.exit(1);
+      }
+    }
+    awaitForever();
+  }
+
+  private void start() throws IOException {
+    long started = System.nanoTime();
+    Files.createDirectories(local);
+    lockRunDirectory();
+    Path postgresData = local.resolve("postgres");
+    // Leftovers of a run killed with SIGKILL: services are our children, PostgreSQL is detached.
+    leftovers.stopAll();
+    LocalPostgres.stopOrphanedPostmaster(postgresData);
+    if (options.reset()) {
+      Dirs.deleteChildrenExcept(local, "run.lock");
+      say("Wiped %s", local);
+    }
+    Files.createDirectories(logs);
+    checkBeforeStarting();
+
+    postgres =
+        register(
+            LocalPostgres.start(
+                postgresData, options.postgresPort(), logs.resolve("postgres.log")));
+    SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
+    say("PostgreSQL ready on port %d (%d ms)", postgres.port(), millisSince(started));
+
+    long kafkaStarted = System.nanoTime();
+    kafka = register(LocalKafka.start(local.resolve("kafka"), options.kafkaPort()));
+    say("Kafka ready on %s (%d ms)", kafka.bootstrapServers(), millisSince(kafkaStarted));
+
+    if (!options.noServices()) {
+      launchServices();
+      awaitServicesReady();
+    }
+    printSummary(millisSince(started));
+  }
+
+  /** Fail fast, before anything starts: ports taken, jars missing. */
+  private void checkBeforeStarting() {
+    Ports.requireFree(options.kafkaPort(), "Kafka");
+    if (options.noServices()) {
+      return;
+    }
+    for (ServiceProcess.Spec service : SERVICES) {
+      if (!Files.isRegularFile(service.jar(options.root()))) {
+        throw new IllegalStateException(
+            service.jar(options.root())
+                + " is missing: build with ./run-local.sh (it builds what is missing) or"
+                + " ./mvnw -DskipTests package");
+      }
+      Ports.requireFree(service.port(), service.name());
+    }
+  }
+
+  private void launchServices() throws IOException {
+    List<String> jvmOptions =
+        Arrays.stream(System.getenv().getOrDefault("LOCAL_SERVICE_JAVA_OPTS", "").split("\\s+"))
+            .filter(option -> !option.isBlank())
+            .collect(Collectors.toList());
+    for (ServiceProcess.Spec spec : SERVICES) {
+      Map<String, String> env =
+          Map.of(
+              "QUARKUS_HTTP_PORT", Integer.toString(spec.port()),
+              "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()),
+              "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+              "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+      Path logFile = logs.resolve(spec.name() + ".log");
+      ServiceProcess service =
+          register(ServiceProcess.launch(spec, options.root(), env, jvmOptions, logFile));
+      leftovers.remember(service);
+      say("Started %s (pid %d), log: %s", spec.name(), service.pid(), logFile);
+    }
+  }
+
+  private void awaitServicesReady() {
+    long started = System.nanoTime();
+    long deadline = started + READY_TIMEOUT.toNanos();
+    List<ServiceProcess> waiting = new ArrayList<>(services);
+    while (!waiting.isEmpty()) {
+      for (ServiceProcess service : List.copyOf(waiting)) {
+        if (!service.isAlive()) {
+          throw new IllegalStateException(
+              failure(service, "exited with code " + service.process().exitValue()));
+        }
+        if (service.isReady()) {
+          waiting.remove(service);
+          say("%s is ready (%d ms)", service.spec().name(), millisSince(started));
+          reportUnexpectedExit(service);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            waiting.stream()
+                .map(s -> failure(s, "was not ready within " + READY_TIMEOUT.toSeconds() + " s"))
+                .collect(Collectors.joining("\n")));
+      }
+      Dirs.sleep(250);
+    }
+  }
+
+  private static String failure(ServiceProcess service, String what) {
+    return String.format(
+        "%s %s. Last lines of %s:%n%s%n",
+        service.spec().name(), what, service.logFile(), service.logTail(40));
+  }
+
+  private void reportUnexpectedExit(ServiceProcess service) {
+    service
+        .process()
+        .onExit()
+        .thenRun(
+            () -> {
+              if (!isStopping()) {
+                System.err.println(failure(service, "stopped unexpectedly"));
+              }
+            });
+  }
+
+  private void printSummary(long millis) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("%nLocal platform is up (%.1f s).%n%n", millis / 1000.0));
+    if (!options.noServices()) {
+      for (ServiceProcess.Spec s : SERVICES) {
+        text.append(String.format("  %-19s %s%n", s.name(), s.url()))
+            .append(String.format("  %-19s Swagger UI %s/q/swagger-ui%n", "", s.url()))
+            .append(String.format("  %-19s OpenAPI    %s/q/openapi%n", "", s.url()))
+            .append(String.format("  %-19s health     %s/q/health%n%n", "", s.url()));
+      }
+    }
+    for (ServiceProcess.Spec s : SERVICES) {
+      text.append(String.format("  PostgreSQL          %s%n", postgres.jdbcUrl(s.database())));
+    }
+    text.append(
+            String.format(
+                "  %-19s user %s, password %s%n", "", postgres.username(), postgres.password()))
+        .append(String.format("  Kafka               %s%n", kafka.bootstrapServers()))
+        .append(String.format("  Logs                %s%n", logs))
+        .append(
+            String.format("  Data                %s (./run-local.sh --reset wipes it)%n", local));
+    if (options.noServices()) {
+      text.append(
+          String.format(
+              "%n  Services are not started (--no-services). Point one at this infrastructure with%n"
+                  + "  QUARKUS_DATASOURCE_JDBC_URL=%s KAFKA_BOOTSTRAP_SERVERS=%s%n",
+              postgres.jdbcUrl("members"), kafka.bootstrapServers()));
+    }
+    text.append(String.format("%nPress Ctrl-C to stop.%n"));
+    System.out.print(text);
+  }
+
+  /**
+   * Ctrl-C and SIGTERM stop things in order: services, then Kafka, then PostgreSQL. We handle the
+   * signals ourselves because a plain shutdown hook would run next to zonky's own hook, which stops
+   * PostgreSQL while the services are still shutting down. The hook remains for other exits.
+   */
+  private void handleShutdownSignals() {
+    for (String name : List.of("INT", "TERM")) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            stopAll();
+            System.exit(128 + signal.getNumber()); // the hooks that still run find nothing to do
+          });
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-run-shutdown"));
+  }
+
+  private void stopAll() {
+    List<ServiceProcess> runningServices;
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      stopping = true;
+      runningServices = List.copyOf(services);
+    }
+    say("Stopping...");
+    runningServices.forEach(ServiceProcess::requestStop); // all at once, then wait for each
+    runningServices.forEach(service -> service.awaitStopOrKill(STOP_GRACE));
+    leftovers.forget();
+    if (kafka != null) {
+      quietly(kafka::close, "Kafka");
+    }
+    if (postgres != null) {
+      quietly(postgres::close, "PostgreSQL");
+    }
+    say("Stopped.");
+  }
+
+  private synchronized boolean isStopping() {
+    return stopping;
+  }
+
+  /** Keeps what was started for stopAll(); if a stop began meanwhile, stops it right away. */
+  private synchronized <T> T register(T started) {
+    if (started instanceof ServiceProcess service) {
+      services.add(service);
+    }
+    if (stopping) {
+      if (started instanceof AutoCloseable closeable) {
+        quietly(closeable::close, "a late start");
+      } else if (started instanceof ServiceProcess service) {
+        service.requestStop();
+      }
+      throw new IllegalStateException("stopping");
+    }
+    return started;
+  }
+
+  /** One launcher per .local/: a second one would fight over ports, data and leftovers. */
+  private void lockRunDirectory() throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            local.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    runLock = channel.tryLock();
+    if (runLock == null) {
+      throw new IllegalStateException(
+          "Another ./run-local.sh is already running on " + local + "; stop it first.");
+    }
+  }
+
+  private static void quietly(ThrowingRunnable action, String what) {
+    try {
+      action.run();
+    } catch (Exception e) {
+      System.err.println("Could not stop " + what + ": " + e);
+    }
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private static void say(String format, Object... args) {
+    System.out.printf("[local] " + format + "%n", args);
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+
+  private static void awaitForever() {
+    try {
+      new CountDownLatch(1).await(); // the signal handler ends the JVM
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

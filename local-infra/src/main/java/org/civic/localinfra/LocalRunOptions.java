@@ -1,0 +1,80 @@
+package org.civic.localinfra;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Command-line and environment settings of {@link LocalRun}. */
+record LocalRunOptions(
+    Path root, int postgresPort, int kafkaPort, boolean reset, boolean noServices, boolean help) {
+
+  static final int DEFAULT_POSTGRES_PORT = 15432;
+  static final int DEFAULT_KAFKA_PORT = 19092;
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: ./run-local.sh [options]",
+          "",
+          "Runs the whole platform on this machine, without Docker: PostgreSQL 17 and Kafka",
+          "(embedded), then members-service, branches-service and activities-service from their",
+          "packaged jars. Data lives in .local/ and survives restarts. Ctrl-C stops everything.",
+          "",
+          "Options:",
+          "  --reset                 wipe .local/ (databases, Kafka topics, logs) before starting",
+          "  --no-services           start only PostgreSQL and Kafka (e.g. to debug a service",
+          "                          from the IDE or quarkus:dev against them)",
+          "  --postgres-port <port>  PostgreSQL port (default 15432, or env LOCAL_POSTGRES_PORT)",
+          "  --kafka-port <port>     Kafka port (default 19092, or env LOCAL_KAFKA_PORT)",
+          "  -h, --help              show this help",
+          "",
+          "Services: members-service :8081, branches-service :8082, activities-service :8083",
+          "",
+          "Environment:",
+          "  LOCAL_SERVICE_JAVA_OPTS  extra JVM options for the services, e.g. \"-Xmx256m\"",
+          "  Every other variable reaches the services unchanged (e.g. to switch on demo data).");
+
+  static LocalRunOptions parse(String[] args, Map<String, String> env, Path root) {
+    int postgresPort = port(env.get("LOCAL_POSTGRES_PORT"), DEFAULT_POSTGRES_PORT);
+    int kafkaPort = port(env.get("LOCAL_KAFKA_PORT"), DEFAULT_KAFKA_PORT);
+    boolean reset = false;
+    boolean noServices = false;
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--reset" -> reset = true;
+        case "--no-services" -> noServices = true;
+        case "-h", "--help" -> help = true;
+        case "--postgres-port" -> postgresPort = port(valueAfter(args, i++), 0);
+        case "--kafka-port" -> kafkaPort = port(valueAfter(args, i++), 0);
+        default -> throw new IllegalArgumentException("Unknown option: " + arg);
+      }
+    }
+    if (postgresPort == kafkaPort) {
+      throw new IllegalArgumentException("PostgreSQL and Kafka need different ports");
+    }
+    return new LocalRunOptions(root, postgresPort, kafkaPort, reset, noServices, help);
+  }
+
+  private static String valueAfter(String[] args, int i) {
+    if (i + 1 >= args.length) {
+      throw new IllegalArgumentException(args[i] + " needs a value");
+    }
+    return args[i + 1];
+  }
+
+  private static int port(String text, int fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(text.strip());
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Not a port: " + text);
+    }
+  }
+}

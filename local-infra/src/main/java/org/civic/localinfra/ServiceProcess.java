@@ -1,0 +1,121 @@
+package org.civic.localinfra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus service running as a child process of {@link LocalRun}. */
+final class ServiceProcess {
+
+  /** What to run: the module directory name doubles as the service name. */
+  record Spec(String name, int port, String database) {
+    Path jar(Path root) {
+      return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    String url() {
+      return "http://localhost:" + port;
+    }
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  private final Spec spec;
+  private final Process process;
+  private final Path logFile;
+
+  private ServiceProcess(Spec spec, Process process, Path logFile) {
+    this.spec = spec;
+    this.process = process;
+    this.logFile = logFile;
+  }
+
+  /**
+   * Starts {@code java -jar quarkus-run.jar} in the module directory (where Quarkus looks for a
+   * .env file, as in dev mode). The child inherits this process's environment, so extra variables
+   * (e.g. for demo data) pass through unchanged; {@code env} adds or overrides.
+   */
+  static ServiceProcess launch(
+      Spec spec, Path root, Map<String, String> env, List<String> jvmOptions, Path logFile)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(spec.jar(root).toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(root.resolve(spec.name()).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile());
+    builder.environment().putAll(env);
+    return new ServiceProcess(spec, builder.start(), logFile);
+  }
+
+  Spec spec() {
+    return spec;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Process process() {
+    return process;
+  }
+
+  Path logFile() {
+    return logFile;
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** True once /q/health/ready answers 200 (database, Kafka and the rest are up). */
+  boolean isReady() {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  String logTail(int lines) {
+    return Dirs.tail(logFile, lines);
+  }
+
+  /** Asks politely (SIGTERM, Quarkus shuts down gracefully), then forces after the grace period. */
+  void requestStop() {
+    process.destroy();
+  }
+
+  void awaitStopOrKill(Duration grace) {
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        System.err.printf("%s did not stop within %s; killing it%n", spec.name(), grace);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
