@@ -11,10 +11,14 @@ services=(members-service branches-service activities-service)
 launcher=local-infra/target/local-infra.jar
 
 wants_services=true
+may_build=true
+args=()
 for arg in "$@"; do
   case "$arg" in
     --no-services | -h | --help) wants_services=false ;;
+    --no-build) may_build=false; continue ;; # ours alone, not passed on
   esac
+  args+=("$arg")
 done
 
 # What must exist to run: the launcher, and the services unless they are not wanted.
@@ -39,24 +43,30 @@ stale() {
 }
 
 build=false
-if stale "$launcher" local-infra pom.xml; then
-  build=true
-fi
-if $wants_services; then
+if $may_build; then
+  if stale "$launcher" local-infra pom.xml; then
+    build=true
+  fi
   for jar in "${needed[@]:1}"; do
     if stale "$jar" .; then
       build=true
-      break
     fi
   done
+elif [[ ! -f "$launcher" ]]; then
+  build=true # --no-build, but nothing runs without the launcher itself
+  modules=(local-infra)
+  needed=("$launcher")
 fi
 
 if $build; then
   modules_csv="$(IFS=,; echo "${modules[*]}")"
   echo "[local] Building $modules_csv (tests skipped)..."
-  ./mvnw -B -q -DskipTests package -pl "$modules_csv" -am
+  if ! ./mvnw -B -q -Dstyle.color=never -DskipTests package -pl "$modules_csv" -am; then
+    echo "[local] Build failed (see above). To start with the jars already built: $0 --no-build" >&2
+    exit 1
+  fi
   # A no-op build may leave a jar untouched; mark them fresh so the next start does not rebuild.
-  touch "${needed[@]}"
+  touch -c "${needed[@]}"
 fi
 
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -65,4 +75,4 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$java" -Xms64m -Xmx512m -XX:+UseSerialGC \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dlocalrun.root="$root" \
-  -cp "$launcher" org.civic.localinfra.LocalRun "$@"
+  -cp "$launcher" org.civic.localinfra.LocalRun ${args[@]+"${args[@]}"}

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +37,7 @@ public final class LocalRun {
   private final Path logs;
   private final LeftoverServices leftovers;
   private final List<ServiceProcess> services = new ArrayList<>();
+  private final Deque<AutoCloseable> infrastructure = new ArrayDeque<>(); // newest first
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private FileLock runLock;
@@ -51,6 +54,7 @@ public final class LocalRun {
     // Route JUL (and so Kafka's SLF4J logging) through JBoss LogManager, as in the services.
     // Must happen before anything touches java.util.logging; run-local.sh sets it as well.
     System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+    QuietLogging.applyForLauncher();
     LocalRunOptions options;
     try {
       Path root = Path.of(System.getProperty("localrun.root", ".")).toAbsolutePath().normalize();
@@ -93,12 +97,13 @@ public final class LocalRun {
     Files.createDirectories(logs);
     checkBeforeStarting();
 
+    long postgresStarted = System.nanoTime();
     postgres =
         register(
             LocalPostgres.start(
                 postgresData, options.postgresPort(), logs.resolve("postgres.log")));
     SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
-    say("PostgreSQL ready on port %d (%d ms)", postgres.port(), millisSince(started));
+    say("PostgreSQL ready on port %d (%d ms)", postgres.port(), millisSince(postgresStarted));
 
     long kafkaStarted = System.nanoTime();
     kafka = register(LocalKafka.start(local.resolve("kafka"), options.kafkaPort()));
@@ -113,6 +118,7 @@ public final class LocalRun {
 
   /** Fail fast, before anything starts: ports taken, jars missing. */
   private void checkBeforeStarting() {
+    Ports.requireFree(options.postgresPort(), "PostgreSQL");
     Ports.requireFree(options.kafkaPort(), "Kafka");
     if (options.noServices()) {
       return;
@@ -176,9 +182,15 @@ public final class LocalRun {
   }
 
   private static String failure(ServiceProcess service, String what) {
+    String tail = service.logTail(40);
+    // Local data outlives schema edits during development; Flyway then refuses to start.
+    String hint =
+        tail.contains("FlywayValidateException")
+            ? "Its database no longer matches the migrations: ./run-local.sh --reset starts empty.\n"
+            : "";
     return String.format(
-        "%s %s. Last lines of %s:%n%s%n",
-        service.spec().name(), what, service.logFile(), service.logTail(40));
+        "%s %s. Last lines of %s:%n%s%n%s",
+        service.spec().name(), what, service.logFile(), tail, hint);
   }
 
   private void reportUnexpectedExit(ServiceProcess service) {
@@ -226,12 +238,13 @@ public final class LocalRun {
   }
 
   /**
-   * Ctrl-C and SIGTERM stop things in order: services, then Kafka, then PostgreSQL. We handle the
-   * signals ourselves because a plain shutdown hook would run next to zonky's own hook, which stops
-   * PostgreSQL while the services are still shutting down. The hook remains for other exits.
+   * Ctrl-C, SIGTERM and SIGHUP (terminal closed) stop things in order: services, then Kafka, then
+   * PostgreSQL. We handle the signals ourselves because a plain shutdown hook would run next to
+   * zonky's own hook, which stops PostgreSQL while the services are still shutting down. The hook
+   * remains for other exits.
    */
   private void handleShutdownSignals() {
-    for (String name : List.of("INT", "TERM")) {
+    for (String name : List.of("INT", "TERM", "HUP")) {
       Signal.handle(
           new Signal(name),
           signal -> {
@@ -244,23 +257,20 @@ public final class LocalRun {
 
   private void stopAll() {
     List<ServiceProcess> runningServices;
+    List<AutoCloseable> runningInfrastructure;
     synchronized (this) {
       if (stopping) {
         return;
       }
       stopping = true;
       runningServices = List.copyOf(services);
+      runningInfrastructure = List.copyOf(infrastructure);
     }
     say("Stopping...");
     runningServices.forEach(ServiceProcess::requestStop); // all at once, then wait for each
     runningServices.forEach(service -> service.awaitStopOrKill(STOP_GRACE));
     leftovers.forget();
-    if (kafka != null) {
-      quietly(kafka::close, "Kafka");
-    }
-    if (postgres != null) {
-      quietly(postgres::close, "PostgreSQL");
-    }
+    runningInfrastructure.forEach(LocalRun::closeQuietly); // newest first: Kafka, then PostgreSQL
     say("Stopped.");
   }
 
@@ -272,13 +282,16 @@ public final class LocalRun {
   private synchronized <T> T register(T started) {
     if (started instanceof ServiceProcess service) {
       services.add(service);
-    }
-    if (stopping) {
-      if (started instanceof AutoCloseable closeable) {
-        quietly(closeable::close, "a late start");
-      } else if (started instanceof ServiceProcess service) {
+      if (stopping) {
         service.requestStop();
       }
+    } else if (started instanceof AutoCloseable closeable) {
+      infrastructure.addFirst(closeable);
+      if (stopping) {
+        closeQuietly(closeable);
+      }
+    }
+    if (stopping) {
       throw new IllegalStateException("stopping");
     }
     return started;
@@ -296,16 +309,12 @@ public final class LocalRun {
     }
   }
 
-  private static void quietly(ThrowingRunnable action, String what) {
+  private static void closeQuietly(AutoCloseable closeable) {
     try {
-      action.run();
+      closeable.close();
     } catch (Exception e) {
-      System.err.println("Could not stop " + what + ": " + e);
+      System.err.println("Could not stop " + closeable.getClass().getSimpleName() + ": " + e);
     }
-  }
-
-  private interface ThrowingRunnable {
-    void run() throws Exception;
   }
 
   private static void say(String format, Object... args) {

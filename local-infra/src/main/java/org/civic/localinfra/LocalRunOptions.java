@@ -25,6 +25,7 @@ record LocalRunOptions(
           "                          from the IDE or quarkus:dev against them)",
           "  --postgres-port <port>  PostgreSQL port (default 15432, or env LOCAL_POSTGRES_PORT)",
           "  --kafka-port <port>     Kafka port (default 19092, or env LOCAL_KAFKA_PORT)",
+          "  --no-build              do not rebuild stale jars first (run-local.sh only)",
           "  -h, --help              show this help",
           "",
           "Services: members-service :8081, branches-service :8082, activities-service :8083",

@@ -7,12 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port helpers shared by the embedded servers and the launcher. */
-final class Ports {
+public final class Ports {
 
   private Ports() {}
 
   /** A port that was free a moment ago (the OS picks it); fine for local and test use. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

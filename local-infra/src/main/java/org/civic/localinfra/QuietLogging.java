@@ -23,13 +23,23 @@ final class QuietLogging {
   private QuietLogging() {}
 
   static synchronized void apply() {
-    if (!PINNED.isEmpty()) {
-      return;
-    }
-    for (String category : CATEGORIES) {
-      Logger logger = Logger.getLogger(category);
-      logger.setLevel(Level.WARNING);
-      PINNED.add(logger);
-    }
+    CATEGORIES.forEach(category -> setLevel(category, Level.WARNING));
+  }
+
+  /**
+   * In the launcher's JVM the broker is alone, so two routine start/stop messages that Kafka logs
+   * at WARN ("Performing controller activation", "...NetworkClient that has already been closed")
+   * would only alarm newcomers.
+   */
+  static synchronized void applyForLauncher() {
+    apply();
+    setLevel("org.apache.kafka.controller.QuorumController", Level.SEVERE);
+    setLevel("org.apache.kafka.clients.NetworkClient", Level.SEVERE);
+  }
+
+  private static void setLevel(String category, Level level) {
+    Logger logger = Logger.getLogger(category);
+    logger.setLevel(level);
+    PINNED.add(logger);
   }
 }

@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged Quarkus service running as a child process of {@link LocalRun}. */
-final class ServiceProcess {
+/**
+ * One packaged Quarkus service running as a child process: of {@link LocalRun}, and of the system
+ * tests.
+ */
+public final class ServiceProcess {
 
   /** What to run: the module directory name doubles as the service name. */
-  record Spec(String name, int port, String database) {
-    Path jar(Path root) {
+  public record Spec(String name, int port, String database) {
+    public Path jar(Path root) {
       return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    String url() {
+    public String url() {
       return "http://localhost:" + port;
     }
   }
@@ -44,7 +47,7 @@ final class ServiceProcess {
    * .env file, as in dev mode). The child inherits this process's environment, so extra variables
    * (e.g. for demo data) pass through unchanged; {@code env} adds or overrides.
    */
-  static ServiceProcess launch(
+  public static ServiceProcess launch(
       Spec spec, Path root, Map<String, String> env, List<String> jvmOptions, Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
@@ -61,28 +64,28 @@ final class ServiceProcess {
     return new ServiceProcess(spec, builder.start(), logFile);
   }
 
-  Spec spec() {
+  public Spec spec() {
     return spec;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
-  Path logFile() {
+  public Path logFile() {
     return logFile;
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** True once /q/health/ready answers 200 (database, Kafka and the rest are up). */
-  boolean isReady() {
+  public boolean isReady() {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(spec.url() + "/q/health/ready"))
             .timeout(Duration.ofSeconds(2))
@@ -97,16 +100,16 @@ final class ServiceProcess {
     }
   }
 
-  String logTail(int lines) {
+  public String logTail(int lines) {
     return Dirs.tail(logFile, lines);
   }
 
   /** Asks politely (SIGTERM, Quarkus shuts down gracefully), then forces after the grace period. */
-  void requestStop() {
+  public void requestStop() {
     process.destroy();
   }
 
-  void awaitStopOrKill(Duration grace) {
+  public void awaitStopOrKill(Duration grace) {
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         System.err.printf("%s did not stop within %s; killing it%n", spec.name(), grace);

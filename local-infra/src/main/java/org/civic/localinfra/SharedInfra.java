@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
 
 /** One PostgreSQL and one Kafka per JVM for tests: started lazily, removed at JVM exit. */
 final class SharedInfra {
 
+  private static final Logger LOG = Logger.getLogger(SharedInfra.class.getName());
   private static SharedInfra instance;
 
   private final LocalPostgres postgres;
@@ -20,7 +22,14 @@ final class SharedInfra {
 
   static synchronized SharedInfra get() {
     if (instance == null) {
+      long started = System.nanoTime();
       instance = startBoth();
+      LOG.info(
+          String.format(
+              "PostgreSQL on port %d and Kafka on %s started in %d ms",
+              instance.postgres.port(),
+              instance.kafka.bootstrapServers(),
+              (System.nanoTime() - started) / 1_000_000));
       Runtime.getRuntime().addShutdownHook(new Thread(instance::stopBoth, "local-infra-shutdown"));
     }
     return instance;

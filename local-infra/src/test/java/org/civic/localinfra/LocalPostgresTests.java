@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,6 +50,42 @@ class LocalPostgresTests {
       System.out.printf("PostgreSQL (existing cluster) started in %d ms%n", millisSince(started));
       postgres.createDatabaseIfMissing("branches");
       assertEquals("kept", query(postgres, "branches", "SELECT text FROM note"));
+    }
+  }
+
+  @Test
+  void ignoresAPidFileWhosePidNowBelongsToAnotherProcess(@TempDir Path dir) throws Exception {
+    Path dataDir = dir.resolve("postgres");
+    LocalPostgres.start(dataDir, 0).close();
+    // After a crash the pid in postmaster.pid may be reused; postgres alone would refuse to start.
+    Files.writeString(
+        dataDir.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
+
+    try (LocalPostgres postgres = LocalPostgres.start(dataDir, 0)) {
+      assertEquals("1", query(postgres, "postgres", "SELECT 1"));
+    }
+  }
+
+  @Test
+  void stopsAPostmasterOrphanedByAKilledJvm(@TempDir Path dir) throws Exception {
+    Path dataDir = dir.resolve("postgres");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                PostgresInAnotherJvm.class.getName(),
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+      assertTrue(out.lines().anyMatch("READY"::equals), "the other JVM started PostgreSQL");
+    }
+    holder.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, the postmaster lives on
+    assertTrue(Files.exists(dataDir.resolve("postmaster.pid")));
+
+    try (LocalPostgres postgres = LocalPostgres.start(dataDir, 0)) {
+      assertEquals("1", query(postgres, "postgres", "SELECT 1"));
     }
   }
 

@@ -1,0 +1,47 @@
+package org.civic.localinfra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalRunOptionsTests {
+
+  private static final Path ROOT = Path.of("/repo");
+
+  @Test
+  void defaultsToTheDocumentedPorts() {
+    LocalRunOptions options = LocalRunOptions.parse(new String[0], Map.of(), ROOT);
+    assertEquals(15432, options.postgresPort());
+    assertEquals(19092, options.kafkaPort());
+  }
+
+  @Test
+  void takesPortsFromTheEnvironmentAndFlagsWin() {
+    LocalRunOptions options =
+        LocalRunOptions.parse(
+            new String[] {"--kafka-port", "29092", "--reset", "--no-services"},
+            Map.of("LOCAL_POSTGRES_PORT", "25432", "LOCAL_KAFKA_PORT", "1"),
+            ROOT);
+    assertEquals(25432, options.postgresPort());
+    assertEquals(29092, options.kafkaPort());
+    assertTrue(options.reset());
+    assertTrue(options.noServices());
+  }
+
+  @Test
+  void rejectsUnknownOptionsAndBadPorts() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalRunOptions.parse(new String[] {"--frobnicate"}, Map.of(), ROOT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalRunOptions.parse(new String[] {"--kafka-port", "99999"}, Map.of(), ROOT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalRunOptions.parse(new String[] {"--kafka-port"}, Map.of(), ROOT));
+  }
+}
