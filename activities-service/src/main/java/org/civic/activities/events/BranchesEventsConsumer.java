@@ -2,10 +2,12 @@ package org.civic.activities.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.activities.domain.KnownBuilding;
 import org.civic.activities.persistence.KnownBuildingRepository;
+import org.civic.activities.service.LocalViewService;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,11 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class BranchesEventsConsumer {
   private final EventInbox inbox;
   private final KnownBuildingRepository buildings;
+  private final LocalViewService view;
 
-  BranchesEventsConsumer(EventInbox inbox, KnownBuildingRepository buildings) {
+  BranchesEventsConsumer(
+      EventInbox inbox, KnownBuildingRepository buildings, LocalViewService view) {
     this.inbox = inbox;
     this.buildings = buildings;
+    this.view = view;
   }
+
+  /** Payload of BranchEstablished / BranchCoverageChanged / BranchDissolved (the fields used). */
+  public record BranchPayload(
+      UUID branchId, UUID communityId, String name, String kind, List<UUID> buildingIds) {}
 
   /** Payload of BuildingRegistered, as far as this service needs it. */
   public record BuildingRegistered(
@@ -34,10 +43,28 @@ public class BranchesEventsConsumer {
   void apply(IncomingEvent event) {
     switch (event.type()) {
       case "BuildingRegistered" -> buildingRegistered(event);
+      case "BranchEstablished", "BranchCoverageChanged", "BranchDissolved" -> branch(event);
+      case "RosterChanged" ->
+          view.applyRoster(
+              event.data(LocalViewService.RosterChange.class),
+              event.aggregateVersion(),
+              event.envelope().occurredAt());
       default -> {
         // Event types this service does not need are skipped (the contract evolves additively).
       }
     }
+  }
+
+  private void branch(IncomingEvent event) {
+    BranchPayload b = event.data(BranchPayload.class);
+    view.applyBranch(
+        b.branchId(),
+        b.communityId(),
+        b.name(),
+        b.kind(),
+        b.buildingIds(),
+        "BranchDissolved".equals(event.type()),
+        event.aggregateVersion());
   }
 
   private void buildingRegistered(IncomingEvent event) {

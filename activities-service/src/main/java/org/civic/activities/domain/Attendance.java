@@ -1,0 +1,8 @@
+package org.civic.activities.domain;
+
+/** Attendance of one expected attendee: PRESENT 出席, ON_LEAVE 请假 (with a reason), ABSENT 缺席. */
+public enum Attendance {
+  PRESENT,
+  ON_LEAVE,
+  ABSENT
+}

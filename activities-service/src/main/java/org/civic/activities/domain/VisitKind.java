@@ -1,0 +1,9 @@
+package org.civic.activities.domain;
+
+/** ROUTINE 例行走访, ILLNESS 探病, HARDSHIP 困难帮扶, FESTIVAL 节日慰问. */
+public enum VisitKind {
+  ROUTINE,
+  ILLNESS,
+  HARDSHIP,
+  FESTIVAL
+}

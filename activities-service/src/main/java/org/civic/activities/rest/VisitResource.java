@@ -1,0 +1,186 @@
+package org.civic.activities.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.civic.activities.domain.Visit;
+import org.civic.activities.domain.VisitKind;
+import org.civic.activities.service.VisitService;
+import org.civic.web.locking.Versions;
+import org.civic.web.paging.Page;
+import org.civic.web.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Visits",
+    description =
+        "Household visits (走访制度): every member household on a branch's roster is visited at"
+            + " least once per calendar month (Asia/Shanghai)")
+public class VisitResource {
+  static final String KINDS = "ROUTINE — 例行走访; ILLNESS — 探病; HARDSHIP — 困难帮扶; FESTIVAL — 节日慰问";
+
+  private final VisitService service;
+
+  VisitResource(VisitService service) {
+    this.service = service;
+  }
+
+  @Schema(name = "RecordVisit")
+  public record RecordVisit(
+      @NotNull @Schema(description = "The visited household (家庭)") UUID householdId,
+      @Schema(
+              description =
+                  "The visiting branch; must be the branch responsible for the household at"
+                      + " visitedAt. May be omitted when exactly one branch is responsible.")
+          UUID branchId,
+      @NotNull @Schema(description = "Member who visited (走访人)") UUID visitorMemberId,
+      @NotNull
+          @Schema(
+              description = "When, ISO-8601 with offset; not in the future",
+              example = "2026-03-05T15:00:00+08:00")
+          OffsetDateTime visitedAt,
+      @NotNull @Schema(description = KINDS) VisitKind kind,
+      @Size(max = 2000) @Schema(description = "What was found (情况记录)") String notes,
+      @Schema(description = "Whether something needs following up (需跟进)") Boolean followUpNeeded) {}
+
+  @Schema(name = "ResolveFollowUp")
+  public record ResolveFollowUp(
+      @NotNull @Schema(description = "true: resolved; false: reopened") Boolean resolved,
+      @Size(max = 2000) @Schema(description = "How it was resolved (跟进结果); required when resolved")
+          String note,
+      @Schema(description = "The visit's version (or send If-Match)") Long version) {}
+
+  @Schema(name = "Visit")
+  public record VisitView(
+      UUID id,
+      UUID branchId,
+      UUID communityId,
+      UUID householdId,
+      UUID visitorMemberId,
+      OffsetDateTime visitedAt,
+      @Schema(description = KINDS) VisitKind kind,
+      String notes,
+      boolean followUpNeeded,
+      boolean followUpResolved,
+      String followUpNote,
+      OffsetDateTime followUpResolvedAt,
+      long version) {
+    static VisitView of(Visit v) {
+      return new VisitView(
+          v.id,
+          v.branchId,
+          v.communityId,
+          v.householdId,
+          v.visitorMemberId,
+          v.visitedAt,
+          v.kind,
+          v.notes,
+          v.followUpNeeded,
+          v.followUpResolved,
+          v.followUpNote,
+          v.followUpResolvedAt,
+          v.version);
+    }
+  }
+
+  @POST
+  @Operation(
+      summary = "Record a visit",
+      description =
+          "The branch must be responsible for the household at visitedAt: the branch whose roster"
+              + " holds the household's members (422 if there is none or it is another branch)."
+              + " visitedAt must not be in the future (422). Publishes VisitRecorded.")
+  public Response record(@NotNull @Valid RecordVisit request, UriInfo uri) {
+    Visit v =
+        service.record(
+            new VisitService.RecordVisit(
+                request.householdId(),
+                request.branchId(),
+                request.visitorMemberId(),
+                request.visitedAt(),
+                request.kind(),
+                request.notes(),
+                Boolean.TRUE.equals(request.followUpNeeded())));
+    return Response.created(uri.getAbsolutePathBuilder().path(v.id.toString()).build())
+        .tag(Versions.etag(v.version))
+        .entity(VisitView.of(v))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a visit")
+  public Response get(@PathParam("id") UUID id) {
+    Visit v = service.get(id);
+    return Response.ok(VisitView.of(v)).tag(Versions.etag(v.version)).build();
+  }
+
+  @PUT
+  @Path("{id}/follow-up")
+  @Operation(summary = "Resolve (or reopen) the follow-up of a visit")
+  public Response followUp(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      @NotNull @Valid ResolveFollowUp request) {
+    Visit v =
+        service.resolveFollowUp(id, ifMatch, request.version(), request.resolved(), request.note());
+    return Response.ok(VisitView.of(v)).tag(Versions.etag(v.version)).build();
+  }
+
+  @GET
+  @Operation(
+      summary = "List visits",
+      description = "Newest first; filter by branch, household, kind, open follow-ups, date range.")
+  public Page<VisitView> list(
+      @QueryParam("branchId") String branchId,
+      @QueryParam("householdId") String householdId,
+      @QueryParam("kind") @Parameter(description = KINDS) String kind,
+      @QueryParam("followUpOpen")
+          @Parameter(description = "true: only visits with an open follow-up")
+          Boolean followUpOpen,
+      @QueryParam("from") @Parameter(description = "YYYY-MM-DD, inclusive (Asia/Shanghai)")
+          String from,
+      @QueryParam("to") @Parameter(description = "YYYY-MM-DD, inclusive (Asia/Shanghai)") String to,
+      @Valid @BeanParam PageRequest page) {
+    LocalDate f = Params.date("from", from, false);
+    LocalDate t = Params.date("to", to, false);
+    return service
+        .list(
+            Params.uuid("branchId", branchId),
+            Params.uuid("householdId", householdId),
+            Params.enumValue(VisitKind.class, "kind", kind),
+            followUpOpen,
+            f == null
+                ? null
+                : f.atStartOfDay(org.civic.activities.domain.VisitRules.ZONE).toOffsetDateTime(),
+            t == null
+                ? null
+                : t.plusDays(1)
+                    .atStartOfDay(org.civic.activities.domain.VisitRules.ZONE)
+                    .toOffsetDateTime(),
+            page)
+        .map(VisitView::of);
+  }
+}

@@ -1,0 +1,176 @@
+package org.civic.activities.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.civic.activities.domain.BranchView;
+import org.civic.activities.domain.Concern;
+import org.civic.activities.domain.ConcernCategory;
+import org.civic.activities.domain.ConcernStatus;
+import org.civic.activities.domain.EscalationLevel;
+import org.civic.activities.events.ConcernEscalated;
+import org.civic.activities.persistence.ConcernRepository;
+import org.civic.activities.persistence.MemberViewRepository;
+import org.civic.activities.persistence.RosterAssignmentRepository;
+import org.civic.eventing.outbox.Outbox;
+import org.civic.web.locking.Versions;
+import org.civic.web.paging.Page;
+import org.civic.web.paging.PageRequest;
+import org.civic.web.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class ConcernService {
+  private final ConcernRepository concerns;
+  private final MemberViewRepository members;
+  private final RosterAssignmentRepository rosters;
+  private final Branches branches;
+  private final Outbox outbox;
+
+  ConcernService(
+      ConcernRepository concerns,
+      MemberViewRepository members,
+      RosterAssignmentRepository rosters,
+      Branches branches,
+      Outbox outbox) {
+    this.concerns = concerns;
+    this.members = members;
+    this.rosters = rosters;
+    this.branches = branches;
+    this.outbox = outbox;
+  }
+
+  public record RaiseConcern(
+      UUID branchId,
+      ConcernCategory category,
+      String title,
+      String description,
+      String raisedByName,
+      UUID raisedByMemberId,
+      UUID buildingId,
+      UUID householdId,
+      String location,
+      OffsetDateTime raisedAt) {}
+
+  public Concern raise(RaiseConcern cmd) {
+    BranchView branch = branches.requireActive(cmd.branchId());
+    if (blank(cmd.raisedByName()) && cmd.raisedByMemberId() == null) {
+      throw ProblemException.invalid(
+          "raisedByName", "name the resident or the member who raised it");
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    if (cmd.raisedAt() != null && cmd.raisedAt().isAfter(now)) {
+      throw ProblemException.ruleViolation("raisedAt", "must not be in the future");
+    }
+    if (cmd.raisedByMemberId() != null) {
+      requireMember("raisedByMemberId", cmd.raisedByMemberId());
+    }
+    Concern c = new Concern();
+    c.id = UUID.randomUUID();
+    c.branchId = cmd.branchId();
+    c.communityId = branch.communityId;
+    c.category = cmd.category();
+    c.title = cmd.title().trim();
+    c.description = blank(cmd.description()) ? null : cmd.description().trim();
+    c.raisedByName =
+        blank(cmd.raisedByName()) ? memberName(cmd.raisedByMemberId()) : cmd.raisedByName().trim();
+    c.raisedByMemberId = cmd.raisedByMemberId();
+    c.buildingId = cmd.buildingId();
+    c.householdId = cmd.householdId();
+    c.location = blank(cmd.location()) ? null : cmd.location().trim();
+    c.raisedAt =
+        cmd.raisedAt() == null ? now : cmd.raisedAt().withOffsetSameInstant(ZoneOffset.UTC);
+    concerns.persist(c);
+    return c;
+  }
+
+  public Concern assign(UUID id, String ifMatch, Long version, UUID memberId) {
+    Concern c = get(id);
+    Versions.require(c.version, ifMatch, version);
+    requireMember("memberId", memberId);
+    c.assign(memberId, OffsetDateTime.now(ZoneOffset.UTC));
+    concerns.flush();
+    return c;
+  }
+
+  public Concern resolve(UUID id, String ifMatch, Long version, String resolution) {
+    Concern c = get(id);
+    Versions.require(c.version, ifMatch, version);
+    c.resolve(resolution, OffsetDateTime.now(ZoneOffset.UTC));
+    concerns.flush();
+    return c;
+  }
+
+  public Concern escalate(
+      UUID id, String ifMatch, Long version, EscalationLevel level, String note) {
+    Concern c = get(id);
+    Versions.require(c.version, ifMatch, version);
+    c.escalate(level, note, OffsetDateTime.now(ZoneOffset.UTC));
+    concerns.flush();
+    outbox.publish("Concern", c.id, c.version, ConcernEscalated.TYPE, ConcernEscalated.of(c));
+    return c;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Concern get(UUID id) {
+    return concerns
+        .findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Concern", id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<Concern> list(
+      UUID branchId,
+      ConcernStatus status,
+      ConcernCategory category,
+      Integer openOlderThanDays,
+      PageRequest page) {
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(status, "status = :status", "status")
+            .when(category, "category = :category", "category");
+    if (openOlderThanDays != null) {
+      q.when(List.of(ConcernStatus.OPEN, ConcernStatus.ASSIGNED), "status in :open", "open")
+          .when(
+              OffsetDateTime.now(ZoneOffset.UTC).minusDays(openOlderThanDays),
+              "raisedAt < :cutoff",
+              "cutoff");
+    }
+    var query = concerns.find(q.text(), Sort.by("raisedAt").and("id"), q.params());
+    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Concern> raisedBetween(UUID branchId, OffsetDateTime from, OffsetDateTime to) {
+    return concerns.list(
+        "branchId = ?1 and raisedAt >= ?2 and raisedAt < ?3",
+        Sort.by("raisedAt").and("id"),
+        branchId,
+        from,
+        to);
+  }
+
+  private void requireMember(String field, UUID memberId) {
+    if (members.findById(memberId) == null && rosters.findById(memberId) == null) {
+      throw ProblemException.ruleViolation(field, "Member " + memberId + " is not known");
+    }
+  }
+
+  private String memberName(UUID memberId) {
+    var m = members.findById(memberId);
+    if (m != null) {
+      return m.name;
+    }
+    var r = rosters.findById(memberId);
+    return r == null ? null : r.memberName;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

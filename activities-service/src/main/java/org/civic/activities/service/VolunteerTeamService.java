@@ -1,0 +1,301 @@
+package org.civic.activities.service;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.civic.activities.domain.BranchView;
+import org.civic.activities.domain.MemberView;
+import org.civic.activities.domain.RosterAssignment;
+import org.civic.activities.domain.TeamKind;
+import org.civic.activities.domain.VisitRules;
+import org.civic.activities.domain.VolunteerService;
+import org.civic.activities.domain.VolunteerTeam;
+import org.civic.activities.domain.VolunteerTeamMember;
+import org.civic.activities.persistence.MemberViewRepository;
+import org.civic.activities.persistence.RosterAssignmentRepository;
+import org.civic.activities.persistence.VolunteerServiceRepository;
+import org.civic.activities.persistence.VolunteerTeamMemberRepository;
+import org.civic.activities.persistence.VolunteerTeamRepository;
+import org.civic.web.locking.Versions;
+import org.civic.web.paging.Page;
+import org.civic.web.paging.PageRequest;
+import org.civic.web.problem.ProblemException;
+
+@ApplicationScoped
+@Transactional
+public class VolunteerTeamService {
+  private final VolunteerTeamRepository teams;
+  private final VolunteerTeamMemberRepository teamMembers;
+  private final VolunteerServiceRepository services;
+  private final MemberViewRepository members;
+  private final RosterAssignmentRepository rosters;
+  private final Branches branches;
+
+  VolunteerTeamService(
+      VolunteerTeamRepository teams,
+      VolunteerTeamMemberRepository teamMembers,
+      VolunteerServiceRepository services,
+      MemberViewRepository members,
+      RosterAssignmentRepository rosters,
+      Branches branches) {
+    this.teams = teams;
+    this.teamMembers = teamMembers;
+    this.services = services;
+    this.members = members;
+    this.rosters = rosters;
+    this.branches = branches;
+  }
+
+  public VolunteerTeam create(UUID branchId, String name, TeamKind kind, String description) {
+    BranchView branch = branches.requireActive(branchId);
+    if (teams.count("branchId = ?1 and name = ?2", branchId, name.trim()) > 0) {
+      throw ProblemException.ruleViolation(
+          "name", "The branch already has a team named '" + name.trim() + "'");
+    }
+    VolunteerTeam t = new VolunteerTeam();
+    t.id = UUID.randomUUID();
+    t.branchId = branchId;
+    t.communityId = branch.communityId;
+    t.name = name.trim();
+    t.kind = kind;
+    t.description = description == null || description.isBlank() ? null : description.trim();
+    t.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    teams.persist(t);
+    return t;
+  }
+
+  public VolunteerTeam update(
+      UUID id, String ifMatch, Long version, String name, String description) {
+    VolunteerTeam t = get(id);
+    Versions.require(t.version, ifMatch, version);
+    if (!t.name.equals(name.trim())
+        && teams.count("branchId = ?1 and name = ?2", t.branchId, name.trim()) > 0) {
+      throw ProblemException.ruleViolation(
+          "name", "The branch already has a team named '" + name.trim() + "'");
+    }
+    t.name = name.trim();
+    t.description = description == null || description.isBlank() ? null : description.trim();
+    teams.flush();
+    return t;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public VolunteerTeam get(UUID id) {
+    return teams
+        .findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Volunteer team", id));
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<VolunteerTeam> list(UUID branchId, TeamKind kind, PageRequest page) {
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(kind, "kind = :kind", "kind");
+    var query = teams.find(q.text(), Sort.by("name").and("id"), q.params());
+    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<VolunteerTeamMember> members(UUID teamId) {
+    get(teamId);
+    return teamMembers.of(teamId);
+  }
+
+  public VolunteerTeamMember addMember(UUID teamId, UUID memberId) {
+    VolunteerTeam t = get(teamId);
+    MemberView m = members.findById(memberId);
+    RosterAssignment r = rosters.findById(memberId);
+    if (m == null && r == null) {
+      throw ProblemException.ruleViolation("memberId", "Member " + memberId + " is not known");
+    }
+    VolunteerTeamMember.Key key = new VolunteerTeamMember.Key();
+    key.teamId = teamId;
+    key.memberId = memberId;
+    if (teamMembers.findById(key) != null) {
+      throw ProblemException.conflict("Member " + memberId + " is already in the team");
+    }
+    VolunteerTeamMember tm = new VolunteerTeamMember();
+    tm.teamId = teamId;
+    tm.memberId = memberId;
+    tm.memberName = m != null ? m.name : r.memberName;
+    tm.branchId = t.branchId;
+    tm.communityId = t.communityId;
+    tm.joinedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    teamMembers.persist(tm);
+    return tm;
+  }
+
+  public void removeMember(UUID teamId, UUID memberId) {
+    get(teamId);
+    VolunteerTeamMember.Key key = new VolunteerTeamMember.Key();
+    key.teamId = teamId;
+    key.memberId = memberId;
+    VolunteerTeamMember tm = teamMembers.findById(key);
+    if (tm == null) {
+      throw ProblemException.notFound("Team member", memberId);
+    }
+    teamMembers.delete(tm);
+  }
+
+  /** A suggested member and the specialty tags that matched. */
+  public record Candidate(MemberView member, List<String> matchedTags) {}
+
+  /**
+   * Members on the team's branch roster whose specialty tags (爱好特长) match the given tags (or the
+   * team kind's default tags), not yet in the team; most matches first.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<Candidate> candidates(UUID teamId, List<String> tags) {
+    VolunteerTeam t = get(teamId);
+    List<String> wanted =
+        (tags == null || tags.isEmpty() ? t.kind.defaultTags() : tags)
+            .stream()
+                .filter(s -> s != null && !s.isBlank())
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .toList();
+    Set<UUID> inTeam =
+        teamMembers.of(teamId).stream().map(m -> m.memberId).collect(Collectors.toSet());
+    List<UUID> onRoster =
+        rosters.onRoster(t.branchId).stream()
+            .map(r -> r.memberId)
+            .filter(id -> !inTeam.contains(id))
+            .toList();
+    if (onRoster.isEmpty()) {
+      return List.of();
+    }
+    return members.list("memberId in ?1", onRoster).stream()
+        .map(
+            m ->
+                new Candidate(
+                    m, wanted.stream().filter(tag -> m.specialtyList().contains(tag)).toList()))
+        .filter(c -> !c.matchedTags().isEmpty())
+        .sorted(
+            Comparator.comparing((Candidate c) -> -c.matchedTags().size())
+                .thenComparing(c -> c.member().name)
+                .thenComparing(c -> c.member().memberId))
+        .toList();
+  }
+
+  public VolunteerService recordService(
+      UUID teamId, UUID memberId, LocalDate servedOn, BigDecimal hours, String description) {
+    VolunteerTeam t = get(teamId);
+    VolunteerTeamMember.Key key = new VolunteerTeamMember.Key();
+    key.teamId = teamId;
+    key.memberId = memberId;
+    VolunteerTeamMember tm = teamMembers.findById(key);
+    if (tm == null) {
+      throw ProblemException.ruleViolation(
+          "memberId", "Member " + memberId + " is not in the team");
+    }
+    if (servedOn.isAfter(LocalDate.now(VisitRules.ZONE))) {
+      throw ProblemException.ruleViolation("servedOn", "must not be in the future");
+    }
+    VolunteerService s = new VolunteerService();
+    s.id = UUID.randomUUID();
+    s.teamId = teamId;
+    s.branchId = t.branchId;
+    s.communityId = t.communityId;
+    s.memberId = memberId;
+    s.memberName = tm.memberName;
+    s.servedOn = servedOn;
+    s.hours = VolunteerService.checkHours(hours);
+    s.description = description == null || description.isBlank() ? null : description.trim();
+    s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    services.persist(s);
+    return s;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Page<VolunteerService> serviceRecords(
+      UUID teamId, LocalDate from, LocalDate to, PageRequest page) {
+    get(teamId);
+    Query q =
+        new Query()
+            .when(teamId, "teamId = :team", "team")
+            .when(from, "servedOn >= :from", "from")
+            .when(to, "servedOn <= :to", "to");
+    var query = services.find(q.text(), Sort.by("servedOn").descending().and("id"), q.params());
+    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<VolunteerService> servicesOfBranch(UUID branchId, LocalDate from, LocalDate to) {
+    return services.list(
+        "branchId = ?1 and servedOn >= ?2 and servedOn <= ?3",
+        Sort.by("servedOn").and("id"),
+        branchId,
+        from,
+        to);
+  }
+
+  /** Hours of a branch in a period: per member, per team, in all. */
+  public record HoursTotals(
+      UUID branchId,
+      LocalDate from,
+      LocalDate to,
+      BigDecimal total,
+      List<Total> perTeam,
+      List<Total> perMember) {}
+
+  public record Total(UUID id, String name, BigDecimal hours, int records) {}
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public HoursTotals hours(UUID branchId, LocalDate from, LocalDate to) {
+    branches.require(branchId);
+    if (to.isBefore(from)) {
+      throw ProblemException.invalid("to", "must not be before from");
+    }
+    List<VolunteerService> records = servicesOfBranch(branchId, from, to);
+    Map<UUID, String> teamNames =
+        teams.list("branchId", branchId).stream().collect(Collectors.toMap(t -> t.id, t -> t.name));
+    Map<UUID, List<VolunteerService>> byTeam =
+        records.stream()
+            .collect(Collectors.groupingBy(s -> s.teamId, LinkedHashMap::new, Collectors.toList()));
+    Map<UUID, List<VolunteerService>> byMember =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(s -> s.memberId, LinkedHashMap::new, Collectors.toList()));
+    List<Total> perTeam =
+        byTeam.entrySet().stream()
+            .map(
+                e ->
+                    new Total(
+                        e.getKey(),
+                        teamNames.get(e.getKey()),
+                        sum(e.getValue()),
+                        e.getValue().size()))
+            .sorted(
+                Comparator.comparing(Total::hours).reversed().thenComparing(x -> x.id().toString()))
+            .toList();
+    List<Total> perMember =
+        byMember.entrySet().stream()
+            .map(
+                e ->
+                    new Total(
+                        e.getKey(),
+                        e.getValue().get(0).memberName,
+                        sum(e.getValue()),
+                        e.getValue().size()))
+            .sorted(
+                Comparator.comparing(Total::hours).reversed().thenComparing(x -> x.id().toString()))
+            .toList();
+    return new HoursTotals(branchId, from, to, sum(records), perTeam, perMember);
+  }
+
+  private static BigDecimal sum(List<VolunteerService> records) {
+    return records.stream().map(s -> s.hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+}
