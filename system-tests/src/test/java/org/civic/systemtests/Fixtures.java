@@ -40,4 +40,66 @@ final class Fixtures {
         .extract()
         .path("id");
   }
+
+  /** Registers a FULL member at an address; returns the member id. */
+  static String member(
+      SystemUnderTest system, String buildingId, String unit, String room, String name) {
+    return given()
+        .baseUri(system.url("members-service"))
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name": "%s", "gender": "FEMALE", "birthDate": "1950-05-01", "standing": "FULL",
+             "joinedOn": "1975-07-01", "fullMemberOn": "1976-07-01", "category": "RETIRED",
+             "buildingId": "%s", "unit": "%s", "room": "%s"}
+            """
+                .formatted(name, buildingId, unit, room))
+        .post("/api/v1/members")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** Waits until members-service knows the building (BuildingRegistered arrived). */
+  static void awaitKnownIn(SystemUnderTest system, String service, String buildingId) {
+    Wait.until(
+        service + " knows building " + buildingId,
+        () ->
+            given()
+                    .baseUri(system.url(service))
+                    .get("/api/v1/reference/buildings/" + buildingId)
+                    .statusCode()
+                == 200);
+  }
+
+  /** Waits until branches-service counts {@code full} full members in the building. */
+  static void awaitFullMembers(SystemUnderTest system, String buildingId, int full) {
+    Wait.until(
+        "branches-service counts " + full + " full members in " + buildingId,
+        () ->
+            given()
+                    .baseUri(system.url("branches-service"))
+                    .get("/api/v1/buildings/" + buildingId)
+                    .then()
+                    .extract()
+                    .<Integer>path("residents.full")
+                >= full);
+  }
+
+  static String branch(SystemUnderTest system, String communityId, String name, String buildingId) {
+    return given()
+        .baseUri(system.url("branches-service"))
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"communityId": "%s", "name": "%s", "kind": "BUILDING_BRANCH", "buildingIds": ["%s"]}
+            """
+                .formatted(communityId, name, buildingId))
+        .post("/api/v1/branches")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
 }

@@ -65,21 +65,37 @@ final class SystemUnderTest implements AutoCloseable {
 
   /** Starts (or restarts) one service on its port; the caller waits with {@link #awaitReady}. */
   synchronized void start(String service) throws IOException {
+    start(service, service);
+  }
+
+  /**
+   * Starts a second replica of a service (same database, same consumer group) under another
+   * name and port, and waits until it is ready; stop it with {@link #stop(String)}.
+   */
+  synchronized String startReplica(String service) throws IOException {
+    String name = service + "-replica";
+    ports.put(name, Ports.freePort());
+    start(name, service);
+    awaitReady(name);
+    return name;
+  }
+
+  private void start(String name, String service) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database(service)));
     env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
     running.put(
-        service,
+        name,
         ServiceProcess.launch(
-            new ServiceProcess.Spec(service, ports.get(service), database(service)),
+            new ServiceProcess.Spec(service, ports.get(name), database(service)),
             root,
             env,
             jvm,
-            logs.resolve(service + "-" + System.currentTimeMillis() + ".log")));
+            logs.resolve(name + "-" + System.currentTimeMillis() + ".log")));
   }
 
   void awaitReady(String service) {
@@ -110,6 +126,12 @@ final class SystemUnderTest implements AutoCloseable {
     }
     kafka.close();
     postgres.close();
+  }
+
+  /** A JDBC connection to a service's database, to check what it stored (never to change it). */
+  java.sql.Connection db(String service) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        postgres.jdbcUrl(database(service)), postgres.username(), postgres.password());
   }
 
   private static String database(String service) {

@@ -17,9 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.civic.branches.domain.Building;
+import org.civic.branches.domain.Category;
+import org.civic.branches.domain.ResidentCounts;
 import org.civic.branches.service.BuildingService;
+import org.civic.branches.service.BuildingService.BuildingStatus;
 import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
@@ -40,38 +44,85 @@ public class BuildingResource {
 
   @Schema(name = "RegisterBuilding")
   public record RegisterBuilding(
-      @NotNull @Schema(description = "Community (社区) the building belongs to") UUID communityId,
+      @NotNull @Schema(description = "Community (社区党委/总支 org unit) the building belongs to")
+          UUID communityId,
       @NotBlank @Size(max = 100) @Schema(description = "Name or number (楼号)", example = "3号楼")
           String name,
       @NotNull @Min(1) @Max(50) @Schema(description = "Number of units (单元)", example = "4")
           Integer units,
       @Size(max = 300) @Schema(description = "Street address", example = "金贡里3号") String address) {}
 
+  @Schema(
+      name = "ResidentCounts",
+      description =
+          "Party members living in the building whom a branch must reach (status ACTIVE or"
+              + " LOST_CONTACT), from members-service events")
+  public record ResidentCountsView(
+      @Schema(description = "All resident members") long total,
+      @Schema(description = "Full members (正式党员)") long full,
+      @Schema(description = "Probationary members (预备党员)") long probationary,
+      @Schema(
+              description =
+                  "By category: RETIRED_CADRE — 离休, RETIRED — 退休, EMPLOYED — 在职, FLOATING — 流动")
+          Map<Category, Long> byCategory) {
+    static ResidentCountsView of(ResidentCounts c) {
+      return new ResidentCountsView(c.total(), c.full(), c.probationary(), c.byCategory());
+    }
+  }
+
   @Schema(name = "Building")
   public record BuildingView(
-      UUID id, UUID communityId, String name, int units, String address, long version) {
-    static BuildingView of(Building b) {
-      return new BuildingView(b.id, b.communityId, b.name, b.units, b.address, b.version);
+      UUID id,
+      UUID communityId,
+      String name,
+      int units,
+      String address,
+      @Schema(description = "Live counts of resident party members") ResidentCountsView residents,
+      @Schema(
+              description =
+                  "At least 3 full members: may have a branch of its own (樓幢党支部);"
+                      + " otherwise it must join a joint branch (联合支部)")
+          boolean eligibleForOwnBranch,
+      @Schema(description = "The active branch covering the building, if any")
+          UUID coveringBranchId,
+      long version) {
+    static BuildingView of(BuildingStatus s) {
+      Building b = s.building();
+      return new BuildingView(
+          b.id,
+          b.communityId,
+          b.name,
+          b.units,
+          b.address,
+          ResidentCountsView.of(s.counts()),
+          s.counts().eligibleForOwnBranch(),
+          s.coveringBranchId(),
+          b.version);
     }
   }
 
   @POST
-  @Operation(summary = "Register a building", description = "Publishes BuildingRegistered.")
+  @Operation(
+      summary = "Register a building",
+      description =
+          "The community must be a COMMUNITY_COMMITTEE org unit. Publishes BuildingRegistered.")
   public Response register(@NotNull @Valid RegisterBuilding request, UriInfo uri) {
     Building b =
         service.register(request.communityId(), request.name(), request.units(), request.address());
     return Response.created(uri.getAbsolutePathBuilder().path(b.id.toString()).build())
         .tag(Versions.etag(b.version))
-        .entity(BuildingView.of(b))
+        .entity(BuildingView.of(new BuildingStatus(b, ResidentCounts.empty(), null)))
         .build();
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a building")
+  @Operation(
+      summary = "Read a building",
+      description = "With live resident counts and eligibility.")
   public Response get(@PathParam("id") UUID id) {
-    Building b = service.get(id);
-    return Response.ok(BuildingView.of(b)).tag(Versions.etag(b.version)).build();
+    BuildingStatus s = service.status(id);
+    return Response.ok(BuildingView.of(s)).tag(Versions.etag(s.building().version)).build();
   }
 
   @GET

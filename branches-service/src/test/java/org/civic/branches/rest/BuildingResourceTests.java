@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.branches.Fixtures;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,10 @@ import org.junit.jupiter.api.Test;
 class BuildingResourceTests {
 
   static String body(UUID community, String name, Object units) {
+    return body(community.toString(), name, units);
+  }
+
+  static String body(String community, String name, Object units) {
     return """
         {"communityId": "%s", "name": "%s", "units": %s, "address": "金贡里"}
         """
@@ -34,7 +39,7 @@ class BuildingResourceTests {
 
   @Test
   void registeringABuildingStoresItAndPublishesBuildingRegistered() {
-    UUID community = UUID.randomUUID();
+    UUID community = Fixtures.community();
     String id =
         given()
             .contentType(ContentType.JSON)
@@ -106,7 +111,7 @@ class BuildingResourceTests {
 
   @Test
   void aDuplicateNameInTheSameCommunityIsA422AndChangesNothing() {
-    UUID community = UUID.randomUUID();
+    UUID community = Fixtures.community();
     given()
         .contentType(ContentType.JSON)
         .body(body(community, "5号楼", 2))
@@ -127,6 +132,72 @@ class BuildingResourceTests {
         .get("/api/v1/buildings")
         .then()
         .body("total", equalTo(1));
+  }
+
+  @Test
+  void aCommunityThatIsNotACommunityCommitteeIsA422AndChangesNothing() {
+    UUID community = Fixtures.community();
+    String station = Fixtures.orgUnit(community.toString(), "FLOATING_MEMBER_STATION", "流动站");
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(station, "7号楼", 2))
+        .post("/api/v1/buildings")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("communityId"))
+        .body("detail", containsString("not a COMMUNITY_COMMITTEE"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(body(UUID.randomUUID(), "7号楼", 2))
+        .post("/api/v1/buildings")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("does not exist"));
+    given()
+        .queryParam("communityId", station)
+        .get("/api/v1/buildings")
+        .then()
+        .body("total", equalTo(0));
+  }
+
+  @Test
+  void aBuildingShowsLiveCountsOfItsResidentMembers() {
+    UUID community = Fixtures.community();
+    UUID building = Fixtures.building(community, "9号楼");
+    given()
+        .get("/api/v1/buildings/" + building)
+        .then()
+        .statusCode(200)
+        .body("residents.total", equalTo(0))
+        .body("eligibleForOwnBranch", equalTo(false));
+    Fixtures.member(community, building, "FULL");
+    Fixtures.member(community, building, "FULL");
+    Fixtures.member(community, building, "PROBATIONARY");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/buildings/" + building)
+                    .then()
+                    .body("residents.total", equalTo(3))
+                    .body("residents.full", equalTo(2))
+                    .body("residents.probationary", equalTo(1))
+                    .body("residents.byCategory.RETIRED", equalTo(3))
+                    .body("residents.byCategory.EMPLOYED", equalTo(0))
+                    .body("eligibleForOwnBranch", equalTo(false)));
+    Fixtures.member(community, building, "FULL");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .queryParam("communityId", community.toString())
+                    .get("/api/v1/buildings")
+                    .then()
+                    .body("items[0].residents.full", equalTo(3))
+                    .body("items[0].eligibleForOwnBranch", equalTo(true)));
   }
 
   @Test

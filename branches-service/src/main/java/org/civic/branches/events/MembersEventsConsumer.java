@@ -1,0 +1,68 @@
+package org.civic.branches.events;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.branches.events.RosterChanged.Reason;
+import org.civic.branches.service.ResidentService;
+import org.civic.eventing.PoisonEventException;
+import org.civic.eventing.inbox.EventInbox;
+import org.civic.eventing.inbox.IncomingEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps residents (per-building counts) and rosters current from members.events. Stale and repeated
+ * events (aggregateVersion not newer than the one held) change nothing.
+ */
+@ApplicationScoped
+public class MembersEventsConsumer {
+  private final EventInbox inbox;
+  private final ResidentService residents;
+
+  MembersEventsConsumer(EventInbox inbox, ResidentService residents) {
+    this.inbox = inbox;
+    this.residents = residents;
+  }
+
+  @Incoming("members-events")
+  @Blocking
+  public void consume(ConsumerRecord<String, String> record) {
+    inbox.process(record, this::apply);
+  }
+
+  void apply(IncomingEvent event) {
+    Reason reason =
+        switch (event.type()) {
+          case "MemberRegistered" -> Reason.REGISTERED;
+          case "MemberUpdated" -> Reason.UPDATED;
+          case "MemberRelocated" -> Reason.RELOCATED;
+          case "MemberStatusChanged" -> Reason.STATUS_CHANGED;
+          default -> null; // types this service does not need (the contract grows additively)
+        };
+    if (reason == null) {
+      return;
+    }
+    MemberSnapshot snapshot = event.data(MemberSnapshot.class);
+    UUID memberId = memberId(event, snapshot);
+    if (snapshot.standing() == null || snapshot.category() == null || snapshot.status() == null) {
+      throw new PoisonEventException(
+          event.type() + " of member " + memberId + " lacks standing, category or status");
+    }
+    residents.apply(memberId, event.aggregateVersion(), snapshot, reason);
+  }
+
+  private static UUID memberId(IncomingEvent event, MemberSnapshot snapshot) {
+    UUID fromKey;
+    try {
+      fromKey = UUID.fromString(event.aggregateId());
+    } catch (IllegalArgumentException e) {
+      throw new PoisonEventException("aggregate id is not a UUID: " + event.aggregateId(), e);
+    }
+    if (snapshot.memberId() != null && !snapshot.memberId().equals(fromKey)) {
+      throw new PoisonEventException(
+          "payload memberId " + snapshot.memberId() + " differs from the subject " + fromKey);
+    }
+    return fromKey;
+  }
+}

@@ -1,0 +1,90 @@
+package org.civic.branches.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.civic.branches.domain.Resident;
+import org.civic.branches.domain.RosterEntry;
+import org.civic.branches.domain.Standing;
+import org.civic.web.paging.PageRequest;
+
+@ApplicationScoped
+public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry, UUID> {
+
+  /**
+   * The member's entry, created if missing, locked for this transaction: the consumer and branch
+   * changes may reconcile the same member at once, and must take turns.
+   */
+  public RosterEntry lockOrCreate(UUID memberId) {
+    getEntityManager()
+        .createNativeQuery(
+            "insert into roster_entry (member_id, version) values (:id, 0) on conflict do nothing")
+        .setParameter("id", memberId)
+        .executeUpdate();
+    RosterEntry entry = findById(memberId, LockModeType.PESSIMISTIC_WRITE);
+    getEntityManager().refresh(entry, LockModeType.PESSIMISTIC_WRITE);
+    return entry;
+  }
+
+  public List<UUID> memberIdsOn(Collection<UUID> branchIds) {
+    if (branchIds.isEmpty()) {
+      return List.of();
+    }
+    return getEntityManager()
+        .createQuery(
+            "select e.memberId from RosterEntry e where e.branchId in :ids order by e.memberId",
+            UUID.class)
+        .setParameter("ids", branchIds)
+        .getResultList();
+  }
+
+  /** A page of the branch's roster (residents), sorted by name then id. */
+  public List<Resident> roster(UUID branchId, PageRequest page) {
+    return getEntityManager()
+        .createQuery(
+            "select r from Resident r, RosterEntry e where e.memberId = r.memberId"
+                + " and e.branchId = :branch order by r.name, r.memberId",
+            Resident.class)
+        .setParameter("branch", branchId)
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size)
+        .getResultList();
+  }
+
+  public long countOn(UUID branchId) {
+    return count("branchId", branchId);
+  }
+
+  /** Members and full members on each branch's roster. */
+  public Map<UUID, long[]> sizes(Collection<UUID> branchIds) {
+    Map<UUID, long[]> sizes = new HashMap<>();
+    for (UUID id : branchIds) {
+      sizes.put(id, new long[2]);
+    }
+    if (branchIds.isEmpty()) {
+      return sizes;
+    }
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select e.branchId, r.standing, count(e) from RosterEntry e, Resident r"
+                    + " where e.memberId = r.memberId and e.branchId in :ids"
+                    + " group by e.branchId, r.standing",
+                Object[].class)
+            .setParameter("ids", branchIds)
+            .getResultList();
+    for (Object[] row : rows) {
+      long[] s = sizes.get((UUID) row[0]);
+      s[0] += (Long) row[2];
+      if (row[1] == Standing.FULL) {
+        s[1] += (Long) row[2];
+      }
+    }
+    return sizes;
+  }
+}

@@ -1,0 +1,109 @@
+package org.civic.branches.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.civic.branches.domain.BranchCoverage;
+import org.civic.branches.domain.Resident;
+import org.civic.branches.domain.RosterEntry;
+import org.civic.branches.events.RosterChanged;
+import org.civic.branches.events.RosterChanged.Change;
+import org.civic.branches.events.RosterChanged.Reason;
+import org.civic.branches.persistence.BranchCoverageRepository;
+import org.civic.branches.persistence.ResidentRepository;
+import org.civic.branches.persistence.RosterEntryRepository;
+import org.civic.eventing.outbox.Outbox;
+
+/**
+ * Keeps each member's roster entry equal to what residents and coverage say it must be, and emits
+ * RosterChanged exactly when a member's branch changes (LEFT the old, then JOINED the new).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class RosterService {
+  private final RosterEntryRepository entries;
+  private final ResidentRepository residents;
+  private final BranchCoverageRepository coverage;
+  private final Outbox outbox;
+
+  RosterService(
+      RosterEntryRepository entries,
+      ResidentRepository residents,
+      BranchCoverageRepository coverage,
+      Outbox outbox) {
+    this.entries = entries;
+    this.residents = residents;
+    this.coverage = coverage;
+    this.outbox = outbox;
+  }
+
+  /** The branch the member belongs on now: the active branch covering their building, if any. */
+  UUID expectedBranch(Resident r) {
+    if (r == null || !r.onRoster()) {
+      return null;
+    }
+    BranchCoverage c = coverage.findById(r.buildingId);
+    return c == null ? null : c.branchId;
+  }
+
+  /**
+   * Brings one member's roster entry up to date.
+   *
+   * @return whether the member's branch changed
+   */
+  public boolean reconcile(UUID memberId, Reason reason) {
+    RosterEntry entry = entries.lockOrCreate(memberId);
+    Resident resident = residents.findById(memberId);
+    UUID expected = expectedBranch(resident);
+    if (Objects.equals(entry.branchId, expected)) {
+      return false;
+    }
+    if (entry.branchId != null) {
+      entry.version++;
+      outbox.publish(
+          RosterChanged.AGGREGATE,
+          memberId,
+          entry.version,
+          RosterChanged.TYPE,
+          RosterChanged.of(resident, memberId, entry.branchId, Change.LEFT, reason));
+    }
+    if (expected != null) {
+      entry.version++;
+      outbox.publish(
+          RosterChanged.AGGREGATE,
+          memberId,
+          entry.version,
+          RosterChanged.TYPE,
+          RosterChanged.of(resident, memberId, expected, Change.JOINED, reason));
+    }
+    entry.branchId = expected;
+    if (resident != null) {
+      entry.communityId = resident.communityId;
+    }
+    return true;
+  }
+
+  /**
+   * Reconciles everyone living in {@code buildingIds} or on the rosters of {@code branchIds}, after
+   * a branch change (pending changes are flushed first so the queries see them).
+   *
+   * @return how many members changed branch
+   */
+  public int reconcileAffected(
+      Collection<UUID> buildingIds, Collection<UUID> branchIds, Reason reason) {
+    residents.flush();
+    Set<UUID> members = new LinkedHashSet<>(residents.memberIdsIn(buildingIds));
+    members.addAll(entries.memberIdsOn(branchIds));
+    int changed = 0;
+    for (UUID member : members.stream().sorted().toList()) {
+      if (reconcile(member, reason)) {
+        changed++;
+      }
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,176 @@
+package org.civic.branches;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.civic.localinfra.KafkaTestClient;
+import org.civic.localinfra.LocalInfraTestResource;
+
+/** Builds org units, buildings and member events for the REST and event tests. */
+public final class Fixtures {
+  private static KafkaTestClient kafka;
+
+  private Fixtures() {}
+
+  public static synchronized KafkaTestClient kafka() {
+    if (kafka == null) {
+      kafka = new KafkaTestClient(LocalInfraTestResource.kafkaBootstrapServers());
+    }
+    return kafka;
+  }
+
+  public static String orgUnit(String parentId, String kind, String name) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"parentId": %s, "kind": "%s", "name": "%s"}
+            """
+                .formatted(parentId == null ? "null" : "\"" + parentId + "\"", kind, name))
+        .post("/api/v1/org-units")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  /** A new street with one community; returns the community id. */
+  public static UUID community() {
+    String street = orgUnit(null, "STREET_WORKING_COMMITTEE", "街道" + UUID.randomUUID());
+    return UUID.fromString(orgUnit(street, "COMMUNITY_COMMITTEE", "社区" + UUID.randomUUID()));
+  }
+
+  public static UUID building(UUID community, String name) {
+    return UUID.fromString(
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"communityId": "%s", "name": "%s", "units": 3}
+                """
+                    .formatted(community, name))
+            .post("/api/v1/buildings")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+  }
+
+  /** A member snapshot as members-service publishes it (docs/events.md). */
+  public static String snapshot(
+      UUID member, UUID community, UUID building, String standing, String status) {
+    return """
+        {"memberId": "%s", "name": "党员%s", "gender": "FEMALE", "birthDate": "1950-01-01",
+         "standing": "%s", "category": "RETIRED", "status": "%s", "communityId": "%s",
+         "buildingId": "%s", "unit": "1", "room": "101", "householdId": "%s",
+         "specialties": ["medical"], "phone": "never-read"}
+        """
+        .formatted(
+            member,
+            member.toString().substring(0, 4),
+            standing,
+            status,
+            community,
+            building,
+            UUID.nameUUIDFromBytes(member.toString().getBytes()));
+  }
+
+  /** Sends a member event to members.events with the CloudEvents headers; returns its id. */
+  public static UUID sendMemberEvent(String type, UUID member, long version, String payload) {
+    return sendMemberEvent(UUID.randomUUID(), type, member, version, payload);
+  }
+
+  public static UUID sendMemberEvent(
+      UUID eventId, String type, UUID member, long version, String payload) {
+    kafka()
+        .send(
+            "members.events",
+            member.toString(),
+            payload,
+            Map.of(
+                "ce_specversion",
+                "1.0",
+                "ce_id",
+                eventId.toString(),
+                "ce_type",
+                type,
+                "ce_source",
+                "/members-service",
+                "ce_time",
+                OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                "ce_subject",
+                member.toString(),
+                "ce_aggregatetype",
+                "Member",
+                "ce_aggregateversion",
+                Long.toString(version),
+                "content-type",
+                "application/json"));
+    return eventId;
+  }
+
+  /** Establishes a branch over the buildings; returns its id. */
+  public static UUID branch(UUID community, String kind, String name, UUID... buildings) {
+    String ids =
+        java.util.Arrays.stream(buildings)
+            .map(b -> "\"" + b + "\"")
+            .collect(java.util.stream.Collectors.joining(","));
+    return UUID.fromString(
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"communityId": "%s", "name": "%s", "kind": "%s", "buildingIds": [%s]}
+                """
+                    .formatted(community, name, kind, ids))
+            .post("/api/v1/branches")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"));
+  }
+
+  /** The member ids on a branch's roster now. */
+  public static java.util.List<String> roster(UUID branch) {
+    return given()
+        .queryParam("size", 200)
+        .get("/api/v1/branches/" + branch + "/roster")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("items.memberId");
+  }
+
+  /** Waits until the building's resident count reaches {@code total}. */
+  public static void awaitResidents(UUID building, int total) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/buildings/" + building)
+                    .then()
+                    .body("residents.total", org.hamcrest.Matchers.equalTo(total)));
+  }
+
+  /** Registers {@code n} full members in the building; waits until counted. */
+  public static java.util.List<UUID> fullMembers(UUID community, UUID building, int n) {
+    java.util.List<UUID> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(member(community, building, "FULL"));
+    }
+    return ids;
+  }
+
+  /** Registers a member living in {@code building} (version 0). */
+  public static UUID member(UUID community, UUID building, String standing) {
+    UUID member = UUID.randomUUID();
+    sendMemberEvent(
+        "MemberRegistered", member, 0, snapshot(member, community, building, standing, "ACTIVE"));
+    return member;
+  }
+}

@@ -1,0 +1,140 @@
+package org.civic.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The flow the product owner named: a member moves building → the old and new building branches'
+ * rosters change → the household's monthly visit duty moves to the new branch.
+ */
+class RelocationFlowIT {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static SystemUnderTest system;
+  static String community;
+  static String buildingA;
+  static String buildingB;
+  static String branchA;
+  static String branchB;
+
+  @BeforeAll
+  static void twoBuildingsWithABranchEach() {
+    system = SystemUnderTest.get();
+    community = Fixtures.community(system);
+    buildingA = Fixtures.building(system, community, "A栋");
+    buildingB = Fixtures.building(system, community, "B栋");
+    Fixtures.awaitKnownIn(system, "members-service", buildingA);
+    Fixtures.awaitKnownIn(system, "members-service", buildingB);
+    for (int i = 1; i <= 3; i++) {
+      Fixtures.member(system, buildingA, "1", "10" + i, "甲" + i);
+      Fixtures.member(system, buildingB, "1", "10" + i, "乙" + i);
+    }
+    Fixtures.awaitFullMembers(system, buildingA, 3);
+    Fixtures.awaitFullMembers(system, buildingB, 3);
+    branchA = Fixtures.branch(system, community, "A栋党支部", buildingA);
+    branchB = Fixtures.branch(system, community, "B栋党支部", buildingB);
+  }
+
+  @Test
+  void relocationMovesRosterAndVisitDutyToTheNewBranch() {
+    String mover = Fixtures.member(system, buildingA, "2", "201", "王秀英");
+    Wait.until("the mover is on A's roster", () -> onRoster(branchA, mover));
+    String householdInA = household(mover);
+    Wait.until("A's visit plan lists the mover's household", () -> inPlan(branchA, householdInA));
+
+    relocate(mover, buildingB, "2", "202");
+
+    Wait.until("the mover left A's roster", () -> !onRoster(branchA, mover));
+    Wait.until("the mover joined B's roster", () -> onRoster(branchB, mover));
+    String householdInB = household(mover);
+    assertThat(householdInB).isNotEqualTo(householdInA);
+    Wait.until("B's visit plan lists the new household", () -> inPlan(branchB, householdInB));
+    Wait.until("A's visit plan no longer lists the old one", () -> !inPlan(branchA, householdInA));
+    assertThat(given().baseUri(system.url("members-service")).get("/api/v1/members/" + mover)
+            .then().statusCode(200).extract().<String>path("branchId"))
+        .isEqualTo(branchB);
+  }
+
+  /** Records the latency of the whole flow over 100 relocations (see the closing note). */
+  @Test
+  void relocationLatencyOver100Moves() {
+    String mover = Fixtures.member(system, buildingA, "3", "301", "李建国");
+    Wait.until("the mover is on A's roster", () -> onRoster(branchA, mover));
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      boolean toB = i % 2 == 0;
+      String target = toB ? branchB : branchA;
+      String room = Integer.toString(400 + i);
+      long start = System.nanoTime();
+      relocate(mover, toB ? buildingB : buildingA, "3", room);
+      String household = household(mover);
+      Wait.until(
+          "visit duty moved (move " + i + ")",
+          Duration.ofSeconds(60),
+          () -> onRoster(target, mover) && inPlan(target, household));
+      millis.add((System.nanoTime() - start) / 1_000_000);
+    }
+    Collections.sort(millis);
+    System.out.printf(
+        "relocation -> rosters -> visit plan over %d moves: median %d ms, p90 %d ms, worst %d ms%n",
+        millis.size(), millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10),
+        millis.get(millis.size() - 1));
+    assertThat(millis).hasSize(100);
+  }
+
+  static void relocate(String member, String building, String unit, String room) {
+    given()
+        .baseUri(system.url("members-service"))
+        .contentType("application/json")
+        .body(
+            "{\"buildingId\": \"%s\", \"unit\": \"%s\", \"room\": \"%s\"}"
+                .formatted(building, unit, room))
+        .post("/api/v1/members/" + member + "/relocation")
+        .then()
+        .statusCode(200);
+  }
+
+  static String household(String member) {
+    return given()
+        .baseUri(system.url("members-service"))
+        .get("/api/v1/members/" + member)
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("householdId");
+  }
+
+  static boolean onRoster(String branch, String member) {
+    List<String> ids =
+        given()
+            .baseUri(system.url("branches-service"))
+            .queryParam("size", 200)
+            .get("/api/v1/branches/" + branch + "/roster")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.memberId");
+    return ids.contains(member);
+  }
+
+  static boolean inPlan(String branch, String household) {
+    List<String> ids =
+        given()
+            .baseUri(system.url("activities-service"))
+            .queryParam("month", YearMonth.now(SHANGHAI).toString())
+            .get("/api/v1/branches/" + branch + "/visit-plan")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("households.householdId");
+    return ids.contains(household);
+  }
+}

@@ -1,0 +1,36 @@
+package org.civic.systemtests;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition across services (eventual consistency), failing with what was awaited. */
+final class Wait {
+  static final Duration DEFAULT = Duration.ofSeconds(60);
+
+  private Wait() {}
+
+  static void until(String what, BooleanSupplier condition) {
+    until(what, DEFAULT, condition);
+  }
+
+  /** @return how long it took */
+  static Duration until(String what, Duration timeout, BooleanSupplier condition) {
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    while (true) {
+      boolean ok;
+      try {
+        ok = condition.getAsBoolean();
+      } catch (RuntimeException | AssertionError e) {
+        ok = false; // a service may be briefly unavailable or not know the resource yet
+      }
+      if (ok) {
+        return Duration.ofNanos(System.nanoTime() - start);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
+      }
+      SystemUnderTest.sleep(5);
+    }
+  }
+}
