@@ -4,10 +4,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.eventing.PoisonEventException;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
 import org.civic.members.domain.KnownBuilding;
 import org.civic.members.persistence.KnownBuildingRepository;
+import org.civic.members.persistence.MemberRepository;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps this service's view of branches-service current from branches.events. */
@@ -15,11 +17,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class BranchesEventsConsumer {
   private final EventInbox inbox;
   private final KnownBuildingRepository buildings;
+  private final MemberRepository members;
 
-  BranchesEventsConsumer(EventInbox inbox, KnownBuildingRepository buildings) {
+  BranchesEventsConsumer(
+      EventInbox inbox, KnownBuildingRepository buildings, MemberRepository members) {
     this.inbox = inbox;
     this.buildings = buildings;
+    this.members = members;
   }
+
+  /** Payload of RosterChanged, as far as this service needs it. */
+  public record RosterChanged(UUID memberId, UUID branchId, String change, String reason) {}
 
   /** Payload of BuildingRegistered, as far as this service needs it. */
   public record BuildingRegistered(
@@ -34,6 +42,7 @@ public class BranchesEventsConsumer {
   void apply(IncomingEvent event) {
     switch (event.type()) {
       case "BuildingRegistered" -> buildingRegistered(event);
+      case "RosterChanged" -> rosterChanged(event);
       default -> {
         // Event types this service does not need are skipped (the contract evolves additively).
       }
@@ -54,5 +63,25 @@ public class BranchesEventsConsumer {
         buildings.persist(building);
       }
     }
+  }
+
+  /**
+   * Keeps each member's current branch: JOINED sets it, LEFT clears it when it names the current
+   * branch. Stale events (aggregateVersion not newer than the last applied) change nothing; a
+   * member this service does not hold is skipped.
+   */
+  private void rosterChanged(IncomingEvent event) {
+    RosterChanged data = event.data(RosterChanged.class);
+    if (data.memberId() == null || data.branchId() == null || data.change() == null) {
+      throw new PoisonEventException("RosterChanged needs memberId, branchId and change");
+    }
+    boolean joined =
+        switch (data.change()) {
+          case "JOINED" -> true;
+          case "LEFT" -> false;
+          default ->
+              throw new PoisonEventException("RosterChanged has unknown change " + data.change());
+        };
+    members.applyRoster(data.memberId(), data.branchId(), joined, event.aggregateVersion());
   }
 }

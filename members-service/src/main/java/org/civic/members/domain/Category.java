@@ -1,0 +1,15 @@
+package org.civic.members.domain;
+
+/** Member category (党员类别): RETIRED_CADRE — 离休, RETIRED — 退休, EMPLOYED — 在职, FLOATING — 流动. */
+public enum Category {
+  RETIRED_CADRE("离休"),
+  RETIRED("退休"),
+  EMPLOYED("在职"),
+  FLOATING("流动");
+
+  public final String chinese;
+
+  Category(String chinese) {
+    this.chinese = chinese;
+  }
+}

@@ -1,0 +1,13 @@
+package org.civic.members.domain;
+
+/** Party standing: PROBATIONARY — 预备党员, FULL — 正式党员. */
+public enum Standing {
+  PROBATIONARY("预备党员"),
+  FULL("正式党员");
+
+  public final String chinese;
+
+  Standing(String chinese) {
+    this.chinese = chinese;
+  }
+}

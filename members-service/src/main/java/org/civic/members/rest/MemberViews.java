@@ -1,0 +1,157 @@
+package org.civic.members.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.civic.members.domain.Category;
+import org.civic.members.domain.FamilyMember;
+import org.civic.members.domain.Gender;
+import org.civic.members.domain.Member;
+import org.civic.members.domain.MemberRules;
+import org.civic.members.domain.MemberStatus;
+import org.civic.members.domain.MembershipHeld;
+import org.civic.members.domain.ResidenceChange;
+import org.civic.members.domain.SensitiveProfile;
+import org.civic.members.domain.Standing;
+import org.civic.members.domain.StatusChange;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Response views of the member register. None carries sensitive-profile data. */
+public final class MemberViews {
+  private MemberViews() {}
+
+  @Schema(name = "Member", description = "A party member of the register (党员). No sensitive data.")
+  public record MemberView(
+      UUID id,
+      @Schema(example = "张秀兰") String name,
+      @Schema(description = "MALE — 男, FEMALE — 女") Gender gender,
+      LocalDate birthDate,
+      @Schema(description = "Age in whole years today (Asia/Shanghai)") int age,
+      @Schema(description = "Ethnicity (民族)", example = "汉族") String ethnicity,
+      @Schema(description = "Phone (联系电话)") String phone,
+      @Schema(description = "PROBATIONARY — 预备党员, FULL — 正式党员") Standing standing,
+      @Schema(description = "Date joined the party (入党日期)") LocalDate joinedOn,
+      @Schema(description = "Date became a full member (转正日期)") LocalDate fullMemberOn,
+      @Schema(description = "RETIRED_CADRE — 离休, RETIRED — 退休, EMPLOYED — 在职, FLOATING — 流动")
+          Category category,
+      @Schema(description = "COMMUNITY — 本社区, EMPLOYER — 工作单位 (在职党员到社区报到)")
+          MembershipHeld membershipHeld,
+      @Schema(description = "Organisation holding the membership when not this community")
+          String membershipOrganisation,
+      @Schema(description = "Work unit (工作单位)") String workUnit,
+      @Schema(description = "Position (职务)") String position,
+      @Schema(description = "Hobbies and specialties (爱好特长) as tags") List<String> specialties,
+      @Schema(description = "Community (社区) of the member's building") UUID communityId,
+      @Schema(description = "Building (樓幢)") UUID buildingId,
+      @Schema(description = "Unit (单元)") String unit,
+      @Schema(description = "Room (室)") String room,
+      @Schema(description = "Household (家庭)") UUID householdId,
+      @Schema(description = "Current building branch (樓幢党支部) from branches-service, or null")
+          UUID branchId,
+      @Schema(
+              description =
+                  "ACTIVE — 正常, TRANSFERRED_OUT — 组织关系转出, DECEASED — 去世, LOST_CONTACT — 失联,"
+                      + " SUSPENDED — 停止党籍")
+          MemberStatus status,
+      @Schema(description = "Date the current status took effect") LocalDate statusSince,
+      @Schema(
+              description =
+                  "LOST_CONTACT (失联) for 6 months or more: by the rules this leads to suspension")
+          boolean lostContactOverSixMonths,
+      OffsetDateTime createdAt,
+      OffsetDateTime updatedAt,
+      @Schema(description = "Version for optimistic locking (also the ETag)") long version) {
+
+    public static MemberView of(Member m) {
+      LocalDate today = MemberRules.today();
+      return new MemberView(
+          m.id,
+          m.name,
+          m.gender,
+          m.birthDate,
+          MemberRules.age(m.birthDate, today),
+          m.ethnicity,
+          m.phone,
+          m.standing,
+          m.joinedOn,
+          m.fullMemberOn,
+          m.category,
+          m.membershipHeld,
+          m.membershipOrganisation,
+          m.workUnit,
+          m.position,
+          List.copyOf(m.specialties),
+          m.communityId,
+          m.buildingId,
+          m.unit,
+          m.room,
+          m.householdId,
+          m.branchId,
+          m.status,
+          m.statusSince,
+          m.lostContactOverSixMonths(today),
+          m.createdAt,
+          m.updatedAt,
+          m.version);
+    }
+  }
+
+  @Schema(name = "StatusChange", description = "One entry of the status history (状态变更记录)")
+  public record StatusChangeView(
+      MemberStatus fromStatus,
+      MemberStatus toStatus,
+      LocalDate effectiveDate,
+      String reason,
+      OffsetDateTime recordedAt) {
+    public static StatusChangeView of(StatusChange c) {
+      return new StatusChangeView(
+          c.fromStatus, c.toStatus, c.effectiveDate, c.reason, c.recordedAt);
+    }
+  }
+
+  @Schema(name = "ResidenceChange", description = "One relocation (搬迁) of a member")
+  public record ResidenceChangeView(
+      Residence from, Residence to, OffsetDateTime effectiveAt, OffsetDateTime recordedAt) {
+    public static ResidenceChangeView of(ResidenceChange c) {
+      return new ResidenceChangeView(
+          new Residence(c.communityId, c.fromBuildingId, c.fromUnit, c.fromRoom, c.fromHouseholdId),
+          new Residence(c.toCommunityId, c.toBuildingId, c.toUnit, c.toRoom, c.toHouseholdId),
+          c.effectiveAt,
+          c.recordedAt);
+    }
+  }
+
+  @Schema(name = "Residence")
+  public record Residence(
+      UUID communityId, UUID buildingId, String unit, String room, UUID householdId) {}
+
+  @Schema(
+      name = "SensitiveProfile",
+      description =
+          "Sensitive personal information (PIPL 敏感个人信息): health (身体状况), living situation"
+              + " (生活状况), family members (家庭成员状况), hardship (困难). Never in lists or events.")
+  public record SensitiveProfileView(
+      UUID memberId,
+      UUID communityId,
+      String health,
+      String livingSituation,
+      List<FamilyMember> familyMembers,
+      boolean hardship,
+      String hardshipReason,
+      OffsetDateTime updatedAt,
+      long version) {
+    public static SensitiveProfileView of(SensitiveProfile p) {
+      return new SensitiveProfileView(
+          p.memberId,
+          p.communityId,
+          p.health,
+          p.livingSituation,
+          List.copyOf(p.familyMembers),
+          p.hardship,
+          p.hardshipReason,
+          p.updatedAt,
+          p.version);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.civic.members.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.civic.members.domain.ArrivingMember;
+import org.civic.members.domain.MemberLimits;
+import org.civic.members.domain.MemberRules;
+import org.civic.members.domain.Transfer;
+import org.civic.members.domain.TransferDirection;
+import org.civic.members.domain.TransferState;
+import org.civic.members.rest.MemberRequests.RegisterMember;
+import org.civic.members.service.TransferService;
+import org.civic.web.locking.Versions;
+import org.civic.web.paging.Page;
+import org.civic.web.paging.PageRequest;
+import org.civic.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/transfers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Transfers",
+    description =
+        "Transfers of party membership (组织关系转接): REQUESTED (已申请) → CONFIRMED (已确认) |"
+            + " REJECTED (已退回) | EXPIRED (已过期, the letter's validity passed). The sending side"
+            + " stays responsible for the member until the receiving side confirms.")
+public class TransferResource {
+  private final TransferService service;
+
+  TransferResource(TransferService service) {
+    this.service = service;
+  }
+
+  @Schema(name = "RequestTransfer")
+  public record RequestTransfer(
+      @NotNull @Schema(description = "OUT — 转出 (a member of this community leaves), IN — 转入")
+          TransferDirection direction,
+      @Schema(description = "OUT: the leaving member") UUID memberId,
+      @Valid @Schema(description = "IN: the arriving member, registered on confirmation")
+          RegisterMember member,
+      @NotBlank
+          @Size(max = MemberLimits.LETTER_NUMBER)
+          @Schema(description = "Introduction letter number (介绍信编号)", example = "宁组转〔2026〕118号")
+          String letterNumber,
+      @NotNull @Schema(description = "Letter valid until (有效期至), inclusive") LocalDate validUntil,
+      @NotBlank
+          @Size(max = MemberLimits.ORGANISATION)
+          @Schema(description = "The organisation on the other side (转往/转自 党组织)")
+          String counterpartOrganisation,
+      @Size(max = MemberLimits.REASON) String note) {}
+
+  @Schema(name = "TransferDecision")
+  public record Decision(
+      @Size(max = MemberLimits.REASON) @Schema(description = "Reason (for a rejection)")
+          String reason,
+      @Schema(description = "Optional: the transfer version this is based on") Long version) {}
+
+  @Schema(name = "Transfer")
+  public record TransferView(
+      UUID id,
+      TransferDirection direction,
+      @Schema(description = "REQUESTED, CONFIRMED, REJECTED or EXPIRED (computed from validUntil)")
+          TransferState state,
+      UUID communityId,
+      UUID memberId,
+      @Schema(description = "IN: the arriving member's name") String memberName,
+      String letterNumber,
+      LocalDate validUntil,
+      String counterpartOrganisation,
+      String note,
+      OffsetDateTime requestedAt,
+      OffsetDateTime decidedAt,
+      String decisionReason,
+      long version) {
+    static TransferView of(Transfer t) {
+      return new TransferView(
+          t.id,
+          t.direction,
+          t.state(MemberRules.today()),
+          t.communityId,
+          t.memberId,
+          t.arrivingMember == null ? null : t.arrivingMember.details().name(),
+          t.letterNumber,
+          t.validUntil,
+          t.counterpartOrganisation,
+          t.note,
+          t.requestedAt,
+          t.decidedAt,
+          t.decisionReason,
+          t.version);
+    }
+  }
+
+  @POST
+  @Operation(
+      summary = "Request a transfer",
+      description =
+          "OUT needs memberId (an ACTIVE or LOST_CONTACT member, no other open transfer); the"
+              + " member's status is unchanged until confirmation. IN needs member (the same"
+              + " fields as registering; the building must be known).")
+  public Response request(@NotNull @Valid RequestTransfer r, UriInfo uri) {
+    Transfer t;
+    if (r.direction() == TransferDirection.OUT) {
+      if (r.memberId() == null) {
+        throw ProblemException.invalid("memberId", "must not be null for an OUT transfer");
+      }
+      t =
+          service.requestOut(
+              r.memberId(),
+              r.letterNumber(),
+              r.validUntil(),
+              r.counterpartOrganisation(),
+              r.note());
+    } else {
+      if (r.member() == null) {
+        throw ProblemException.invalid("member", "must not be null for an IN transfer");
+      }
+      t =
+          service.requestIn(
+              new ArrivingMember(r.member().details(), r.member().address()),
+              r.letterNumber(),
+              r.validUntil(),
+              r.counterpartOrganisation(),
+              r.note());
+    }
+    return Response.created(uri.getAbsolutePathBuilder().path(t.id.toString()).build())
+        .tag(Versions.etag(t.version))
+        .entity(TransferView.of(t))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "Read a transfer")
+  public Response get(@PathParam("id") UUID id) {
+    Transfer t = service.get(id);
+    return Response.ok(TransferView.of(t)).tag(Versions.etag(t.version)).build();
+  }
+
+  @GET
+  @Operation(summary = "List transfers", description = "Newest first; filters combine with AND.")
+  public Page<TransferView> list(
+      @QueryParam("communityId") String communityId,
+      @QueryParam("memberId") String memberId,
+      @QueryParam("direction") String direction,
+      @QueryParam("state") String state,
+      @Valid @BeanParam PageRequest page) {
+    return service
+        .list(
+            Params.uuid("communityId", communityId),
+            Params.uuid("memberId", memberId),
+            Params.enumeration("direction", TransferDirection.class, direction),
+            Params.enumeration("state", TransferState.class, state),
+            page)
+        .map(TransferView::of);
+  }
+
+  @POST
+  @Path("{id}/confirmation")
+  @Operation(
+      summary = "Record the receiving side's confirmation",
+      description =
+          "OUT: the member becomes TRANSFERRED_OUT (MemberStatusChanged). IN: the member is"
+              + " registered ACTIVE (MemberRegistered). An expired letter is a 422.")
+  public Response confirm(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid Decision decision) {
+    Transfer t = service.confirm(id, ifMatch, decision == null ? null : decision.version());
+    return Response.ok(TransferView.of(t)).tag(Versions.etag(t.version)).build();
+  }
+
+  @POST
+  @Path("{id}/rejection")
+  @Operation(summary = "Record a rejection", description = "The member is unchanged.")
+  public Response reject(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid Decision decision) {
+    Transfer t =
+        service.reject(
+            id,
+            decision == null ? null : decision.reason(),
+            ifMatch,
+            decision == null ? null : decision.version());
+    return Response.ok(TransferView.of(t)).tag(Versions.etag(t.version)).build();
+  }
+}

@@ -1,0 +1,127 @@
+package org.civic.members.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.civic.localinfra.KafkaTestClient;
+
+/** Test data shared by the REST tests: known buildings (via branches.events) and members. */
+final class TestData {
+  private static final KafkaTestClient KAFKA = new KafkaTestClient();
+
+  private TestData() {}
+
+  static KafkaTestClient kafka() {
+    return KAFKA;
+  }
+
+  /** Sends an event to a topic as another service would. */
+  static void sendEvent(
+      String topic, String type, String aggregateType, String key, long version, String json) {
+    KAFKA.send(
+        topic,
+        key,
+        json,
+        Map.of(
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            UUID.randomUUID().toString(),
+            "ce_type",
+            type,
+            "ce_source",
+            "/branches-service",
+            "ce_time",
+            OffsetDateTime.now(ZoneOffset.UTC).toString(),
+            "ce_subject",
+            key,
+            "ce_aggregatetype",
+            aggregateType,
+            "ce_aggregateversion",
+            Long.toString(version),
+            "content-type",
+            "application/json"));
+  }
+
+  /** A building announced by branches-service, once members-service knows it. */
+  static UUID knownBuilding(UUID community) {
+    UUID building = UUID.randomUUID();
+    sendEvent(
+        "branches.events",
+        "BuildingRegistered",
+        "Building",
+        building.toString(),
+        0,
+        """
+        {"buildingId":"%s","communityId":"%s","name":"%s号楼","units":4,"address":"金贡里"}
+        """
+            .formatted(building, community, Math.abs(building.hashCode() % 100)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                given().get("/api/v1/reference/buildings/" + building).then().extract().statusCode()
+                    == 200);
+    return building;
+  }
+
+  static String memberJson(String name, UUID building, String unit, String room) {
+    return memberJson(name, "1948-03-02", "RETIRED", building, unit, room, "[\"medical\"]");
+  }
+
+  static String memberJson(
+      String name,
+      String birthDate,
+      String category,
+      UUID building,
+      String unit,
+      String room,
+      String specialties) {
+    return """
+        {"name":"%s","gender":"FEMALE","birthDate":"%s","ethnicity":"汉族","phone":"13800000000",
+         "standing":"FULL","joinedOn":"%s","fullMemberOn":"%s",
+         "category":"%s","specialties":%s,
+         "buildingId":"%s","unit":"%s","room":"%s"}
+        """
+        .formatted(
+            name,
+            birthDate,
+            joined(birthDate, 20),
+            joined(birthDate, 21),
+            category,
+            specialties,
+            building,
+            unit,
+            room);
+  }
+
+  /** A date some years after the birth date (or today when that is later). */
+  private static String joined(String birthDate, int years) {
+    try {
+      java.time.LocalDate d = java.time.LocalDate.parse(birthDate).plusYears(years);
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+      return (d.isAfter(today) ? today : d).toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      return "1975-07-01";
+    }
+  }
+
+  /** Registers a member; returns its id. */
+  static String register(String json) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(json)
+        .post("/api/v1/members")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+}
