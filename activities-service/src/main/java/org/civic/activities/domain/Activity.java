@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** A meeting or activity of a branch. */
 @Entity

@@ -11,6 +11,7 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** An expected attendee of an activity (snapshot of the roster when scheduled) and attendance. */
 @Entity

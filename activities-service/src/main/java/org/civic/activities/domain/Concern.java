@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** A resident's opinion, suggestion or difficulty (意见建议、困难问题), tracked to an outcome. */
 @Entity

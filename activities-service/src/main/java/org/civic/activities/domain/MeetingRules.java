@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.civic.domain.RuleViolation;
 
 /**
  * Meeting compliance (三会一课). Frequencies follow the 三会一课 convention as written in 中国共产党支部工作条例 (试行,

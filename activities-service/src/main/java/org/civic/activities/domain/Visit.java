@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** A visit (走访) of a household by a member of the responsible branch. */
 @Entity

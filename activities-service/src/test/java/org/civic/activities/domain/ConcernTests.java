@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class ConcernTests {

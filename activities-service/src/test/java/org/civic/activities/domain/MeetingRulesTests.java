@@ -8,6 +8,7 @@ import java.util.List;
 import org.civic.activities.domain.MeetingRules.Compliance;
 import org.civic.activities.domain.MeetingRules.HeldMeeting;
 import org.civic.activities.domain.MeetingRules.TypeCompliance;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class MeetingRulesTests {

@@ -1,6 +1,7 @@
 package org.civic.branches.domain;
 
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** Rules of annual assessments and honours. */
 public final class AssessmentRules {

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** A building branch (樓幢党支部) or joint branch (联合支部): branch data of an org unit. */
 @Entity

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** The rules for setting up a branch and changing what it covers (DOMAIN.md). */
 public final class BranchRules {

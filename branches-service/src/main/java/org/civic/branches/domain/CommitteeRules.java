@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** Committee size and role rules by branch size, and term lengths (DOMAIN.md). */
 public final class CommitteeRules {

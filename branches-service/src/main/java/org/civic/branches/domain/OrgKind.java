@@ -1,6 +1,7 @@
 package org.civic.branches.domain;
 
 import java.util.Set;
+import org.civic.domain.RuleViolation;
 
 /** Kinds of party organisation in the tree, with the parent kinds each may hang under. */
 public enum OrgKind {

@@ -1,6 +1,7 @@
 package org.civic.branches.domain;
 
 import java.math.BigDecimal;
+import org.civic.domain.RuleViolation;
 
 /**
  * Completeness score (0-100) of a branch's support resources. Weights: activity room 15, room of at

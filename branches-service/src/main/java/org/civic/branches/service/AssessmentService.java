@@ -11,11 +11,11 @@ import org.civic.branches.domain.Building;
 import org.civic.branches.domain.Honour;
 import org.civic.branches.domain.HonourKind;
 import org.civic.branches.domain.Resident;
-import org.civic.branches.domain.RuleViolation;
 import org.civic.branches.persistence.AssessmentRepository;
 import org.civic.branches.persistence.BuildingRepository;
 import org.civic.branches.persistence.HonourRepository;
 import org.civic.branches.persistence.ResidentRepository;
+import org.civic.domain.RuleViolation;
 import org.civic.web.locking.Versions;
 import org.civic.web.problem.ProblemException;
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.civic.branches.domain.Branch;
 import org.civic.branches.domain.BranchResources;
 import org.civic.branches.domain.ResourceRules;
-import org.civic.branches.domain.RuleViolation;
 import org.civic.branches.persistence.BranchResourcesRepository;
+import org.civic.domain.RuleViolation;
 import org.civic.web.locking.Versions;
 import org.civic.web.problem.ProblemException;
 

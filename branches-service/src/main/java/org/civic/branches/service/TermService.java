@@ -13,13 +13,13 @@ import org.civic.branches.domain.CommitteeRules;
 import org.civic.branches.domain.CommitteeRules.SeatRequest;
 import org.civic.branches.domain.ElectionMethod;
 import org.civic.branches.domain.Resident;
-import org.civic.branches.domain.RuleViolation;
 import org.civic.branches.domain.Seat;
 import org.civic.branches.domain.Term;
 import org.civic.branches.events.CommitteeElected;
 import org.civic.branches.persistence.ResidentRepository;
 import org.civic.branches.persistence.RosterEntryRepository;
 import org.civic.branches.persistence.TermRepository;
+import org.civic.domain.RuleViolation;
 import org.civic.eventing.outbox.Outbox;
 import org.civic.web.problem.ProblemException;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class BranchRulesTests {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.civic.branches.domain.CommitteeRules.SeatRequest;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class CommitteeRulesTests {

@@ -3,6 +3,7 @@ package org.civic.branches.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class OrgKindTests {

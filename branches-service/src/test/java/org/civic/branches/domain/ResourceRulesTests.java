@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class ResourceRulesTests {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 
 /** A party member living in the community (党员登记). Sensitive details live elsewhere. */
 @Entity

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.civic.domain.RuleViolation;
 
 /** The rules of the member register, as plain Java. Dates are Asia/Shanghai calendar dates. */
 public final class MemberRules {

@@ -1,6 +1,7 @@
 package org.civic.members.domain;
 
 import java.time.LocalDate;
+import org.civic.domain.RuleViolation;
 
 /** The transfer workflow (组织关系转接) as a state machine. */
 public final class TransferRules {

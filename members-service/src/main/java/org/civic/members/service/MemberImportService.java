@@ -14,13 +14,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.civic.domain.RuleViolation.Violation;
 import org.civic.eventing.outbox.Outbox;
+import org.civic.eventing.outbox.OutgoingEvent;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.Household;
 import org.civic.members.domain.KnownBuilding;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberRules;
-import org.civic.members.domain.RuleViolation.Violation;
 import org.civic.members.domain.StatusChange;
 import org.civic.members.events.MemberRegistered;
 import org.civic.members.events.MemberSnapshot;
@@ -130,8 +131,7 @@ public class MemberImportService {
     Map<Address, Household> byAddress =
         households.ensure(parsed.stream().map(ParsedRow::address).toList(), communityOf);
     long checked = System.nanoTime();
-    // Members and their first status entry go in as JDBC batches; the outbox rows after them,
-    // because an outbox insert (identity key) would otherwise cut every batch short.
+    // Members and their first status entry go in as JDBC batches, the outbox rows as one more.
     List<MemberSnapshot> snapshots = new ArrayList<>(parsed.size());
     List<Long> versions = new ArrayList<>(parsed.size());
     int n = 0;
@@ -156,20 +156,18 @@ public class MemberImportService {
     em.flush();
     em.clear();
     long stored = System.nanoTime();
+    List<OutgoingEvent> events = new ArrayList<>(snapshots.size());
     for (int i = 0; i < snapshots.size(); i++) {
       MemberSnapshot snapshot = snapshots.get(i);
-      outbox.publish(
-          MemberService.AGGREGATE,
-          snapshot.memberId(),
-          versions.get(i),
-          MemberRegistered.TYPE,
-          snapshot);
-      if ((i + 1) % FLUSH_EVERY == 0) {
-        em.flush();
-        em.clear();
-      }
+      events.add(
+          new OutgoingEvent(
+              MemberService.AGGREGATE,
+              snapshot.memberId(),
+              versions.get(i),
+              MemberRegistered.TYPE,
+              snapshot));
     }
-    em.flush();
+    outbox.publishAll(events);
     LOG.infof(
         "Imported %d members: checked in %d ms, stored in %d ms, outbox in %d ms",
         n,

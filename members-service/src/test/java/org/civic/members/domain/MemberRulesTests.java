@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class MemberRulesTests {

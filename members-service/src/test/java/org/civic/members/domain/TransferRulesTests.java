@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import org.civic.domain.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 class TransferRulesTests {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.civic.domain.RuleViolation;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -28,6 +29,25 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return respond(e.toProblem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response ruleViolation(RuleViolation e, UriInfo uri) {
+    List<Problem.FieldError> errors =
+        e.violations().stream()
+            .filter(v -> v.field() != null)
+            .map(v -> new Problem.FieldError(v.field(), v.message()))
+            .toList();
+    ProblemType type = ProblemType.BUSINESS_RULE_VIOLATION;
+    return respond(
+        new Problem(
+            type.uri(),
+            type.title(),
+            type.status(),
+            e.getMessage(),
+            null,
+            errors.isEmpty() ? null : errors),
+        uri);
   }
 
   @ServerExceptionMapper

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.civic.domain.RuleViolation.Violation;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.Category;
 import org.civic.members.domain.Gender;
@@ -21,7 +22,6 @@ import org.civic.members.domain.MemberLimits;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
 import org.civic.members.domain.MembershipHeld;
-import org.civic.members.domain.RuleViolation.Violation;
 import org.civic.members.domain.Standing;
 
 /**
