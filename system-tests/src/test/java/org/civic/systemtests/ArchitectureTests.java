@@ -78,8 +78,11 @@ class ArchitectureTests {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "org.civic.members..", "org.civic.branches..", "org.civic.activities..",
-            "org.civic.eventing..", "org.civic.web..")
+            "org.civic.members..",
+            "org.civic.branches..",
+            "org.civic.activities..",
+            "org.civic.eventing..",
+            "org.civic.web..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("org.civic.localinfra..")

@@ -41,7 +41,10 @@ class FaultToleranceIT {
         members.add(Fixtures.member(system, building, "1", Integer.toString(100 + i), "断" + i));
       }
       // Written and committed, waiting in the outbox for the broker.
-      assertThat(count("members-service", "select count(*) from eventing_outbox where published_at is null"))
+      assertThat(
+              count(
+                  "members-service",
+                  "select count(*) from eventing_outbox where published_at is null"))
           .isGreaterThanOrEqualTo(n);
     } finally {
       system.kafka.restart();
@@ -58,8 +61,12 @@ class FaultToleranceIT {
         "activities-service applied all " + n + " registrations",
         () -> countApplied("activities-service", members) == n);
     assertThat(
-            given().baseUri(system.url("branches-service")).get("/api/v1/buildings/" + building)
-                .then().extract().<Integer>path("residents.total"))
+            given()
+                .baseUri(system.url("branches-service"))
+                .get("/api/v1/buildings/" + building)
+                .then()
+                .extract()
+                .<Integer>path("residents.total"))
         .isEqualTo(n);
   }
 
@@ -82,8 +89,10 @@ class FaultToleranceIT {
         "activities-service caught up with 10 registrations",
         () -> countApplied("activities-service", members) == 10);
     assertThat(
-            given().baseUri(system.url("activities-service"))
-                .get("/api/v1/reference/buildings/" + building).statusCode())
+            given()
+                .baseUri(system.url("activities-service"))
+                .get("/api/v1/reference/buildings/" + building)
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -104,15 +113,21 @@ class FaultToleranceIT {
       Wait.until(
           "all 20 on the roster",
           () ->
-              given().baseUri(system.url("branches-service")).get("/api/v1/branches/" + branchId + "/roster")
-                      .then().extract().<Integer>path("total")
+              given()
+                      .baseUri(system.url("branches-service"))
+                      .get("/api/v1/branches/" + branchId + "/roster")
+                      .then()
+                      .extract()
+                      .<Integer>path("total")
                   == 20);
       // Exactly one JOINED per member, however the two replicas shared the partitions.
       assertThat(
               count(
                   "branches-service",
                   "select count(*) from eventing_outbox where event_type = 'RosterChanged'"
-                      + " and payload->>'branchId' = '" + branch + "'"))
+                      + " and payload->>'branchId' = '"
+                      + branch
+                      + "'"))
           .isEqualTo(20);
       assertThat(countApplied("branches-service", members)).isEqualTo(20);
     } finally {
@@ -139,8 +154,10 @@ class FaultToleranceIT {
               "ce_aggregateversion", "1"));
       for (String consumer : List.of("branches-service", "activities-service")) {
         var dead =
-            kafka.awaitRecords(consumer + ".dlq", r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
-        assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason")).contains("not valid JSON");
+            kafka.awaitRecords(
+                consumer + ".dlq", r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+        assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason"))
+            .contains("not valid JSON");
       }
     }
     // The consumers still work: a good registration after the bad event arrives in both.
@@ -148,12 +165,16 @@ class FaultToleranceIT {
     Fixtures.awaitKnownIn(system, "members-service", building);
     String member = Fixtures.member(system, building, "1", "101", "好" + key.substring(0, 4));
     Fixtures.awaitFullMembers(system, building, 1);
-    Wait.until("activities-service applied the good event", () -> countApplied("activities-service", List.of(member)) == 1);
+    Wait.until(
+        "activities-service applied the good event",
+        () -> countApplied("activities-service", List.of(member)) == 1);
   }
 
   /** Events about these members that members-service wrote to its outbox. */
   static long countEvents(String service, List<String> members) {
-    return count(service, "select count(*) from eventing_outbox where aggregate_id in (" + in(members) + ")");
+    return count(
+        service,
+        "select count(*) from eventing_outbox where aggregate_id in (" + in(members) + ")");
   }
 
   /** Events about these members that a consumer applied (its inbox), by joining on event ids. */
@@ -163,7 +184,9 @@ class FaultToleranceIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "select event_id from eventing_outbox where aggregate_id in (" + in(members) + ")")) {
+                "select event_id from eventing_outbox where aggregate_id in ("
+                    + in(members)
+                    + ")")) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }
@@ -175,8 +198,11 @@ class FaultToleranceIT {
     }
     return count(
         consumer,
-        "select count(*) from eventing_inbox where consumer = '" + consumer + "' and event_id in ("
-            + in(ids) + ")");
+        "select count(*) from eventing_inbox where consumer = '"
+            + consumer
+            + "' and event_id in ("
+            + in(ids)
+            + ")");
   }
 
   static long count(String service, String sql) {

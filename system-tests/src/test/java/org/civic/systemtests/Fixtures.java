@@ -13,7 +13,8 @@ final class Fixtures {
     return given()
         .baseUri(system.url("branches-service"))
         .contentType(ContentType.JSON)
-        .body("{\"parentId\": %s, \"kind\": \"%s\", \"name\": \"%s\"}".formatted(parent, kind, name))
+        .body(
+            "{\"parentId\": %s, \"kind\": \"%s\", \"name\": \"%s\"}".formatted(parent, kind, name))
         .post("/api/v1/org-units")
         .then()
         .statusCode(201)

@@ -58,8 +58,14 @@ class RelocationFlowIT {
     assertThat(householdInB).isNotEqualTo(householdInA);
     Wait.until("B's visit plan lists the new household", () -> inPlan(branchB, householdInB));
     Wait.until("A's visit plan no longer lists the old one", () -> !inPlan(branchA, householdInA));
-    assertThat(given().baseUri(system.url("members-service")).get("/api/v1/members/" + mover)
-            .then().statusCode(200).extract().<String>path("branchId"))
+    assertThat(
+            given()
+                .baseUri(system.url("members-service"))
+                .get("/api/v1/members/" + mover)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<String>path("branchId"))
         .isEqualTo(branchB);
   }
 
@@ -85,7 +91,9 @@ class RelocationFlowIT {
     Collections.sort(millis);
     System.out.printf(
         "relocation -> rosters -> visit plan over %d moves: median %d ms, p90 %d ms, worst %d ms%n",
-        millis.size(), millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10),
+        millis.size(),
+        millis.get(millis.size() / 2),
+        millis.get(millis.size() * 9 / 10),
         millis.get(millis.size() - 1));
     assertThat(millis).hasSize(100);
   }

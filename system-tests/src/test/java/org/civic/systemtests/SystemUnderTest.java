@@ -15,11 +15,12 @@ import org.civic.localinfra.Ports;
 import org.civic.localinfra.ServiceProcess;
 
 /**
- * The whole system as it runs in production: the three packaged services (target/quarkus-app)
- * as separate processes on a real PostgreSQL and a real Kafka broker. One per test JVM.
+ * The whole system as it runs in production: the three packaged services (target/quarkus-app) as
+ * separate processes on a real PostgreSQL and a real Kafka broker. One per test JVM.
  */
 final class SystemUnderTest implements AutoCloseable {
-  static final List<String> SERVICES = List.of("members-service", "branches-service", "activities-service");
+  static final List<String> SERVICES =
+      List.of("members-service", "branches-service", "activities-service");
   private static SystemUnderTest instance;
 
   final Path root;
@@ -69,8 +70,8 @@ final class SystemUnderTest implements AutoCloseable {
   }
 
   /**
-   * Starts a second replica of a service (same database, same consumer group) under another
-   * name and port, and waits until it is ready; stop it with {@link #stop(String)}.
+   * Starts a second replica of a service (same database, same consumer group) under another name
+   * and port, and waits until it is ready; stop it with {@link #stop(String)}.
    */
   synchronized String startReplica(String service) throws IOException {
     String name = service + "-replica";
@@ -103,8 +104,7 @@ final class SystemUnderTest implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!process.isReady()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            service + " did not become ready:\n" + process.logTail(60));
+        throw new IllegalStateException(service + " did not become ready:\n" + process.logTail(60));
       }
       sleep(200);
     }

@@ -13,7 +13,9 @@ final class Wait {
     until(what, DEFAULT, condition);
   }
 
-  /** @return how long it took */
+  /**
+   * @return how long it took
+   */
   static Duration until(String what, Duration timeout, BooleanSupplier condition) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
