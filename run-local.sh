@@ -22,7 +22,7 @@ for arg in "$@"; do
 done
 
 # What must exist to run: the launcher, and the services unless they are not wanted.
-needed=("$launcher")
+needed=("$launcher" local-infra/target/classpath.txt)
 modules=(local-infra)
 if $wants_services; then
   for service in "${services[@]}"; do
@@ -55,7 +55,7 @@ if $may_build; then
 elif [[ ! -f "$launcher" ]]; then
   build=true # --no-build, but nothing runs without the launcher itself
   modules=(local-infra)
-  needed=("$launcher")
+  needed=("$launcher" local-infra/target/classpath.txt)
 fi
 
 if $build; then
@@ -75,4 +75,4 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$java" -Xms64m -Xmx512m -XX:+UseSerialGC \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Dlocalrun.root="$root" \
-  -cp "$launcher" org.civic.localinfra.LocalRun ${args[@]+"${args[@]}"}
+  -cp "$launcher:$(cat local-infra/target/classpath.txt)" org.civic.localinfra.LocalRun ${args[@]+"${args[@]}"}

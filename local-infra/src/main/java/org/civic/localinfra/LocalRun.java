@@ -1,6 +1,7 @@
 package org.civic.localinfra;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.civic.localinfra.demo.DemoData;
 import sun.misc.Signal;
 
 /**
@@ -109,11 +111,44 @@ public final class LocalRun {
     kafka = register(LocalKafka.start(local.resolve("kafka"), options.kafkaPort()));
     say("Kafka ready on %s (%d ms)", kafka.bootstrapServers(), millisSince(kafkaStarted));
 
+    String demo = null;
     if (!options.noServices()) {
       launchServices();
       awaitServicesReady();
+      if (options.demoData()) {
+        demo = loadDemoData();
+      }
     }
-    printSummary(millisSince(started));
+    printSummary(millisSince(started), demo);
+  }
+
+  /**
+   * Loads the demo community through the services' public APIs when the system is empty. A failure
+   * is reported but does not stop the platform: the services are up and usable.
+   */
+  private String loadDemoData() {
+    say("Loading demo data (skip with --no-demo or LOCAL_DEMO_DATA=false)...");
+    DemoData demo =
+        new DemoData(
+            URI.create(SERVICES.get(0).url()),
+            URI.create(SERVICES.get(1).url()),
+            URI.create(SERVICES.get(2).url()),
+            line -> say("demo: %s", line));
+    try {
+      return demo.loadIfEmpty().summary();
+    } catch (RuntimeException e) {
+      if (isStopping()) {
+        throw e;
+      }
+      String message =
+          String.format(
+              "Demo data could not be loaded: %s%n"
+                  + "  The services keep running. Logs: %s. To start over: ./run-local.sh --reset"
+                  + " (or skip the demo: --no-demo).%n",
+              e.getMessage(), logs);
+      System.err.print(message);
+      return message;
+    }
   }
 
   /** Fail fast, before anything starts: ports taken, jars missing. */
@@ -205,7 +240,7 @@ public final class LocalRun {
             });
   }
 
-  private void printSummary(long millis) {
+  private void printSummary(long millis, String demo) {
     StringBuilder text = new StringBuilder();
     text.append(String.format("%nLocal platform is up (%.1f s).%n%n", millis / 1000.0));
     if (!options.noServices()) {
@@ -232,6 +267,9 @@ public final class LocalRun {
               "%n  Services are not started (--no-services). Point one at this infrastructure with%n"
                   + "  QUARKUS_DATASOURCE_JDBC_URL=%s KAFKA_BOOTSTRAP_SERVERS=%s%n",
               postgres.jdbcUrl("members"), kafka.bootstrapServers()));
+    }
+    if (demo != null) {
+      text.append(String.format("%n")).append(demo);
     }
     text.append(String.format("%nPress Ctrl-C to stop.%n"));
     System.out.print(text);

@@ -1,11 +1,19 @@
 package org.civic.localinfra;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Command-line and environment settings of {@link LocalRun}. */
 record LocalRunOptions(
-    Path root, int postgresPort, int kafkaPort, boolean reset, boolean noServices, boolean help) {
+    Path root,
+    int postgresPort,
+    int kafkaPort,
+    boolean reset,
+    boolean noServices,
+    boolean demoData,
+    boolean help) {
 
   static final int DEFAULT_POSTGRES_PORT = 15432;
   static final int DEFAULT_KAFKA_PORT = 19092;
@@ -23,6 +31,10 @@ record LocalRunOptions(
           "  --reset                 wipe .local/ (databases, Kafka topics, logs) before starting",
           "  --no-services           start only PostgreSQL and Kafka (e.g. to debug a service",
           "                          from the IDE or quarkus:dev against them)",
+          "  --no-demo               do not load the demo community (金贡里社区: 32 buildings,",
+          "                          289 members, 10 branches, meetings, visits); it is loaded",
+          "                          once, through the services' APIs, when the system is empty",
+          "                          (same as env LOCAL_DEMO_DATA=false)",
           "  --postgres-port <port>  PostgreSQL port (default 15432, or env LOCAL_POSTGRES_PORT)",
           "  --kafka-port <port>     Kafka port (default 19092, or env LOCAL_KAFKA_PORT)",
           "  --no-build              do not rebuild stale jars first (run-local.sh only)",
@@ -32,19 +44,22 @@ record LocalRunOptions(
           "",
           "Environment:",
           "  LOCAL_SERVICE_JAVA_OPTS  extra JVM options for the services, e.g. \"-Xmx256m\"",
-          "  Every other variable reaches the services unchanged (e.g. to switch on demo data).");
+          "  LOCAL_DEMO_DATA=false    start without demo data (like --no-demo)",
+          "  Every other variable reaches the services unchanged.");
 
   static LocalRunOptions parse(String[] args, Map<String, String> env, Path root) {
     int postgresPort = port(env.get("LOCAL_POSTGRES_PORT"), DEFAULT_POSTGRES_PORT);
     int kafkaPort = port(env.get("LOCAL_KAFKA_PORT"), DEFAULT_KAFKA_PORT);
     boolean reset = false;
     boolean noServices = false;
+    boolean demoData = !isFalse(env.get("LOCAL_DEMO_DATA"));
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--reset" -> reset = true;
         case "--no-services" -> noServices = true;
+        case "--no-demo" -> demoData = false;
         case "-h", "--help" -> help = true;
         case "--postgres-port" -> postgresPort = port(valueAfter(args, i++), 0);
         case "--kafka-port" -> kafkaPort = port(valueAfter(args, i++), 0);
@@ -54,7 +69,13 @@ record LocalRunOptions(
     if (postgresPort == kafkaPort) {
       throw new IllegalArgumentException("PostgreSQL and Kafka need different ports");
     }
-    return new LocalRunOptions(root, postgresPort, kafkaPort, reset, noServices, help);
+    return new LocalRunOptions(
+        root, postgresPort, kafkaPort, reset, noServices, demoData && !noServices, help);
+  }
+
+  private static boolean isFalse(String text) {
+    return text != null
+        && List.of("false", "0", "no", "off").contains(text.strip().toLowerCase(Locale.ROOT));
   }
 
   private static String valueAfter(String[] args, int i) {

@@ -1,6 +1,7 @@
 package org.civic.localinfra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,22 @@ class LocalRunOptionsTests {
     assertEquals(29092, options.kafkaPort());
     assertTrue(options.reset());
     assertTrue(options.noServices());
+  }
+
+  @Test
+  void loadsDemoDataUnlessSwitchedOff() {
+    assertTrue(LocalRunOptions.parse(new String[0], Map.of(), ROOT).demoData());
+    assertTrue(
+        LocalRunOptions.parse(new String[0], Map.of("LOCAL_DEMO_DATA", "true"), ROOT).demoData());
+    assertFalse(LocalRunOptions.parse(new String[] {"--no-demo"}, Map.of(), ROOT).demoData());
+    assertFalse(
+        LocalRunOptions.parse(new String[0], Map.of("LOCAL_DEMO_DATA", "false"), ROOT).demoData());
+    assertFalse(
+        LocalRunOptions.parse(new String[0], Map.of("LOCAL_DEMO_DATA", " FALSE "), ROOT)
+            .demoData());
+    assertFalse(LocalRunOptions.parse(new String[] {"--no-services"}, Map.of(), ROOT).demoData());
+    assertTrue(LocalRunOptions.USAGE.contains("--no-demo"));
+    assertTrue(LocalRunOptions.USAGE.contains("LOCAL_DEMO_DATA=false"));
   }
 
   @Test
