@@ -222,4 +222,23 @@ class BuildingResourceTests {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("size"));
   }
+
+  @Test
+  void aMalformedIdIsA400NamingTheParameter() {
+    given()
+        .queryParam("communityId", "abc")
+        .when()
+        .get("/api/v1/buildings")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("communityId"));
+    given()
+        .when()
+        .get("/api/v1/buildings/not-a-uuid")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("id"));
+  }
 }

@@ -128,7 +128,14 @@ public class ProblemMappers {
           default -> status < 500 ? ProblemType.VALIDATION_ERROR : ProblemType.INTERNAL_ERROR;
         };
     String detail = status == 404 ? "No resource at this path" : e.getMessage();
-    return respond(new Problem(type.uri(), type.title(), status, detail, null, null), uri);
+    List<Problem.FieldError> errors = null;
+    // "name: message" from a parameter converter names the offending parameter.
+    if (status == 400 && detail != null && detail.contains(": ")) {
+      int colon = detail.indexOf(": ");
+      errors =
+          List.of(new Problem.FieldError(detail.substring(0, colon), detail.substring(colon + 2)));
+    }
+    return respond(new Problem(type.uri(), type.title(), status, detail, null, errors), uri);
   }
 
   @ServerExceptionMapper(priority = 10_000)
