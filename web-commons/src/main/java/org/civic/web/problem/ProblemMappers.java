@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -140,10 +141,26 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (isUniqueViolation(e)) {
+      // Two requests raced to create the same thing; the loser retries or reloads.
+      return respond(
+          ProblemType.CONFLICT.problem(
+              "This conflicts with a record that was created meanwhile; reload and try again"),
+          uri);
+    }
     LOG.error("Unexpected error on " + (uri == null ? "?" : uri.getPath()), e);
     return respond(
         ProblemType.INTERNAL_ERROR.problem("An unexpected error occurred; it has been logged"),
         uri);
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response respond(Problem problem, UriInfo uri) {
