@@ -4,6 +4,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 
 /**
  * Quarkus test resource: the shared PostgreSQL and Kafka of this JVM, and a fresh database for
@@ -47,7 +49,11 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         "quarkus.datasource.jdbc.url", jdbcUrl,
         "quarkus.datasource.username", infra.postgres().username(),
         "quarkus.datasource.password", infra.postgres().password(),
-        "kafka.bootstrap.servers", infra.kafka().bootstrapServers());
+        "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
+        // Real token verification against the test key pair (TestTokens mints the tokens).
+        "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toString(),
+        "mp.jwt.verify.issuer", Tokens.ISSUER,
+        "mp.jwt.verify.audiences", Tokens.AUDIENCE);
   }
 
   @Override

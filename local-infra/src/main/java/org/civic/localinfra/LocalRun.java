@@ -1,22 +1,30 @@
 package org.civic.localinfra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.civic.localinfra.demo.DemoData;
+import org.civic.localinfra.demo.DemoDataSet;
+import org.civic.localinfra.security.JwtKeys;
+import org.civic.localinfra.security.Tokens;
 import sun.misc.Signal;
 
 /**
@@ -43,6 +51,7 @@ public final class LocalRun {
   private LocalPostgres postgres;
   private LocalKafka kafka;
   private FileLock runLock;
+  private KeyPair keys;
   private boolean stopping;
 
   private LocalRun(LocalRunOptions options) {
@@ -111,10 +120,13 @@ public final class LocalRun {
     kafka = register(LocalKafka.start(local.resolve("kafka"), options.kafkaPort()));
     say("Kafka ready on %s (%d ms)", kafka.bootstrapServers(), millisSince(kafkaStarted));
 
+    keys = JwtKeys.loadOrCreate(local.resolve("jwt"));
     String demo = null;
     if (!options.noServices()) {
       launchServices();
       awaitServicesReady();
+      writeToken("street-admin", "STREET_ADMIN", DemoDataSet.STREET_ID, null);
+      writeToken("city-system", "CITY_SYSTEM", DemoDataSet.STREET_ID, null);
       if (options.demoData()) {
         demo = loadDemoData();
       }
@@ -133,9 +145,14 @@ public final class LocalRun {
             URI.create(SERVICES.get(0).url()),
             URI.create(SERVICES.get(1).url()),
             URI.create(SERVICES.get(2).url()),
+            streetAdminToken(),
             line -> say("demo: %s", line));
     try {
-      return demo.loadIfEmpty().summary();
+      DemoData.Outcome outcome = demo.loadIfEmpty();
+      writeToken("community-secretary", "COMMUNITY_SECRETARY", outcome.community(), null);
+      writeToken("branch-secretary", "BRANCH_SECRETARY", outcome.branch(), null);
+      writeToken("member", "MEMBER", null, outcome.member());
+      return outcome.summary();
     } catch (RuntimeException e) {
       if (isStopping()) {
         throw e;
@@ -149,6 +166,46 @@ public final class LocalRun {
       System.err.print(message);
       return message;
     }
+  }
+
+  private String streetAdminToken() {
+    return Tokens.mint(
+        keys.getPrivate(),
+        "demo-loader",
+        "STREET_ADMIN",
+        DemoDataSet.STREET_ID,
+        null,
+        Duration.ofHours(1));
+  }
+
+  /**
+   * Writes a ready-made token of a demo user to .local/tokens/NAME.jwt (valid 30 days); skipped
+   * when the id it would be bound to is not known (no demo data).
+   */
+  private void writeToken(String name, String role, UUID orgUnit, UUID memberId) {
+    if (orgUnit == null && memberId == null) {
+      return;
+    }
+    try {
+      Path tokens = Files.createDirectories(local.resolve("tokens"));
+      Files.writeString(
+          tokens.resolve(name + ".jwt"),
+          Tokens.mint(keys.getPrivate(), name, role, orgUnit, memberId, Duration.ofDays(30)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The key that encrypts ID numbers in the local run: made once, kept in .local/secrets. */
+  private String encryptionKeys() throws IOException {
+    Path file = local.resolve("secrets").resolve("encryption.keys");
+    if (!Files.isRegularFile(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32]; // AES-256, format id:base64 (see web-commons FieldCipher)
+      new SecureRandom().nextBytes(key);
+      Files.writeString(file, "local1:" + Base64.getEncoder().encodeToString(key));
+    }
+    return Files.readString(file).trim();
   }
 
   /** Fail fast, before anything starts: ports taken, jars missing. */
@@ -174,6 +231,9 @@ public final class LocalRun {
         Arrays.stream(System.getenv().getOrDefault("LOCAL_SERVICE_JAVA_OPTS", "").split("\\s+"))
             .filter(option -> !option.isBlank())
             .collect(Collectors.toList());
+    String encryptionKeys = encryptionKeys();
+    String publicKey =
+        local.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString();
     for (ServiceProcess.Spec spec : SERVICES) {
       Map<String, String> env =
           Map.of(
@@ -181,7 +241,11 @@ public final class LocalRun {
               "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()),
               "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
               "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+              // The local run is its own identity provider: tokens signed with .local/jwt.
+              "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey,
+              "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
+              "SECURITY_ENCRYPTION_KEYS", encryptionKeys);
       Path logFile = logs.resolve(spec.name() + ".log");
       ServiceProcess service =
           register(ServiceProcess.launch(spec, options.root(), env, jvmOptions, logFile));

@@ -51,14 +51,22 @@ public final class DemoData {
   private final URI branches;
   private final URI activities;
   private final Consumer<String> log;
-  private final DemoHttp http = new DemoHttp();
+  private final DemoHttp http;
   private final DemoDataSet data = DemoDataSet.generate();
   private final Random random = new Random(DemoDataSet.SEED + 1);
   private final Map<String, Integer> counts = new LinkedHashMap<>();
   private BigDecimal volunteerHours = BigDecimal.ZERO;
 
-  /** What happened: loaded or not, and the text to show (summary and ready-to-paste requests). */
-  public record Outcome(boolean loaded, String summary) {}
+  /**
+   * What happened: loaded or not, the text to show (summary and ready-to-paste requests), and the
+   * demo community, its biggest branch and one of that branch's members (null when not found), for
+   * the demo users' tokens.
+   */
+  public record Outcome(boolean loaded, String summary, UUID community, UUID branch, UUID member) {
+    Outcome(boolean loaded, String summary) {
+      this(loaded, summary, null, null, null);
+    }
+  }
 
   /** A branch as loaded: the plan, its id, its roster in activities-service, its committee. */
   private static final class LoadedBranch {
@@ -83,7 +91,13 @@ public final class DemoData {
     }
   }
 
-  public DemoData(URI members, URI branches, URI activities, Consumer<String> log) {
+  /**
+   * @param bearerToken a STREET_ADMIN token for {@link DemoDataSet#STREET_ID}: the loader uses the
+   *     public APIs like any client
+   */
+  public DemoData(
+      URI members, URI branches, URI activities, String bearerToken, Consumer<String> log) {
+    this.http = new DemoHttp(bearerToken);
     this.members = members;
     this.branches = branches;
     this.activities = activities;
@@ -94,13 +108,13 @@ public final class DemoData {
   public Outcome loadIfEmpty() {
     JsonNode roots = http.get(branches.resolve("/api/v1/org-units?size=200"));
     if (roots.path("total").asLong() > 0) {
-      return new Outcome(false, alreadyPresent(roots));
+      return alreadyPresent(roots);
     }
     long started = System.nanoTime();
     Map<String, Long> stepMillis = new LinkedHashMap<>();
     long step = System.nanoTime();
 
-    UUID street = createOrgUnit(null, "STREET_WORKING_COMMITTEE", DemoDataSet.STREET);
+    UUID street = createStreet();
     UUID community = createOrgUnit(street, "COMMUNITY_COMMITTEE", DemoDataSet.COMMUNITY);
     Map<Integer, UUID> buildingIds = registerBuildings(community);
     awaitBuildingsKnownToMembers(buildingIds);
@@ -125,10 +139,27 @@ public final class DemoData {
     stepMillis.put("meetings, visits, volunteering, concerns", millisSince(step));
 
     long millis = millisSince(started);
-    return new Outcome(true, summary(community, loaded, now, millis, stepMillis));
+    LoadedBranch biggest =
+        loaded.stream().max(Comparator.comparing(b -> b.expected.size())).orElseThrow();
+    return new Outcome(
+        true,
+        summary(community, loaded, now, millis, stepMillis),
+        community,
+        biggest.id,
+        firstMember(biggest.id));
   }
 
   // ---------------------------------------------------------------- organisation and buildings
+
+  /** The street has a fixed id: the one the street administrator's token is bound to. */
+  private UUID createStreet() {
+    ObjectNode body =
+        DemoHttp.object()
+            .put("id", DemoDataSet.STREET_ID.toString())
+            .put("kind", "STREET_WORKING_COMMITTEE")
+            .put("name", DemoDataSet.STREET);
+    return uuid(http.post(branches.resolve("/api/v1/org-units"), body), "id");
+  }
 
   private UUID createOrgUnit(UUID parent, String kind, String name) {
     ObjectNode body = DemoHttp.object().put("kind", kind).put("name", name);
@@ -904,8 +935,15 @@ public final class DemoData {
     return text.toString();
   }
 
+  /** A member on the branch's roster, for the demo MEMBER token. */
+  private UUID firstMember(UUID branch) {
+    JsonNode roster = http.get(branches.resolve("/api/v1/branches/" + branch + "/roster?size=1"));
+    JsonNode first = roster.path("items").path(0);
+    return first.isMissingNode() ? null : uuid(first, "memberId");
+  }
+
   /** When the data is already there: find the demo community and its biggest branch. */
-  private String alreadyPresent(JsonNode roots) {
+  private Outcome alreadyPresent(JsonNode roots) {
     String skipped =
         "Demo data already present (branches-service has an organisation tree): not loaded again.\n";
     try {
@@ -930,34 +968,38 @@ public final class DemoData {
             }
           }
           if (biggest == null) {
-            return skipped
-                + "  (no branch found: an earlier load may have stopped half-way; ./run-local.sh --reset starts empty)\n";
+            return new Outcome(
+                false,
+                skipped
+                    + "  (no branch found: an earlier load may have stopped half-way; ./run-local.sh --reset starts empty)\n");
           }
-          return skipped
-              + requests(
-                  community,
-                  uuid(biggest, "id"),
-                  biggest.path("name").asText(),
-                  YearMonth.now(ZONE));
+          UUID branch = uuid(biggest, "id");
+          String text =
+              skipped
+                  + requests(community, branch, biggest.path("name").asText(), YearMonth.now(ZONE));
+          return new Outcome(false, text, community, branch, firstMember(branch));
         }
       }
     } catch (DemoDataException e) {
-      return skipped + "  (could not look up the demo ids: " + e.getMessage() + ")\n";
+      return new Outcome(
+          false, skipped + "  (could not look up the demo ids: " + e.getMessage() + ")\n");
     }
-    return skipped + "  (it is not the demo street; ./run-local.sh --reset starts empty)\n";
+    return new Outcome(
+        false, skipped + "  (it is not the demo street; ./run-local.sh --reset starts empty)\n");
   }
 
   private String requests(UUID community, UUID branch, String branchName, YearMonth month) {
     return String.format(
-        "%nTry it (more in local-infra/DEMO.md):%n"
+        "%nTry it (more in local-infra/DEMO.md; tokens of the demo users are in .local/tokens):%n"
+            + "  TOKEN=$(cat .local/tokens/street-admin.jwt)%n"
             + "  # Branch eligibility of every building of %s%n"
-            + "  curl -s http://localhost:%d/api/v1/communities/%s/branch-eligibility%n"
+            + "  curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:%d/api/v1/communities/%s/branch-eligibility%n"
             + "  # Roster of %s%n"
-            + "  curl -s 'http://localhost:%d/api/v1/branches/%s/roster?size=50'%n"
+            + "  curl -s -H \"Authorization: Bearer $TOKEN\" 'http://localhost:%d/api/v1/branches/%s/roster?size=50'%n"
             + "  # Its household visits of %s: due, visited, overdue%n"
-            + "  curl -s 'http://localhost:%d/api/v1/branches/%s/visit-compliance?month=%s'%n"
+            + "  curl -s -H \"Authorization: Bearer $TOKEN\" 'http://localhost:%d/api/v1/branches/%s/visit-compliance?month=%s'%n"
             + "  # Members with a medical specialty (爱好特长), e.g. for a volunteer team%n"
-            + "  curl -s 'http://localhost:%d/api/v1/members?communityId=%s&specialty=medical'%n",
+            + "  curl -s -H \"Authorization: Bearer $TOKEN\" 'http://localhost:%d/api/v1/members?communityId=%s&specialty=medical'%n",
         DemoDataSet.COMMUNITY,
         branches.getPort(),
         community,

@@ -26,6 +26,10 @@ public record DemoDataSet(
 
   public static final long SEED = 20_260_301L;
   public static final String STREET = "中华门街道党工委";
+
+  /** The demo street's id: fixed, because the demo users' tokens are bound to it. */
+  public static final java.util.UUID STREET_ID = org.civic.localinfra.security.Tokens.DEMO_STREET;
+
   public static final String COMMUNITY = "金贡里社区党委";
   public static final int BUILDINGS = 32;
   public static final int RETIRED_CADRES = 42;

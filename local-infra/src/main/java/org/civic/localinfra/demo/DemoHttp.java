@@ -24,7 +24,12 @@ final class DemoHttp {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+  private final String bearerToken;
   private int requests;
+
+  DemoHttp(String bearerToken) {
+    this.bearerToken = bearerToken;
+  }
 
   /** A response: status and body (JSON, or the raw text when it is not JSON). */
   record Reply(int status, String body) {
@@ -51,7 +56,10 @@ final class DemoHttp {
 
   Reply send(String method, URI uri, String contentType, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + bearerToken);
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

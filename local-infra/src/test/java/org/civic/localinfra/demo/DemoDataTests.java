@@ -72,7 +72,8 @@ class DemoDataTests {
                 "/api/v1/branches",
                 page("{\"id\":\"" + BRANCH + "\",\"name\":\"金贡里6号楼党支部\",\"members\":14}")));
     List<String> log = new ArrayList<>();
-    DemoData.Outcome outcome = new DemoData(branches, branches, branches, log::add).loadIfEmpty();
+    DemoData.Outcome outcome =
+        new DemoData(branches, branches, branches, "t", log::add).loadIfEmpty();
 
     assertFalse(outcome.loaded());
     assertTrue(outcome.summary().contains("already present"), outcome.summary());
@@ -87,7 +88,8 @@ class DemoDataTests {
     URI branches =
         serve(
             Map.of("/api/v1/org-units", page("{\"id\":\"" + STREET + "\",\"name\":\"夫子庙街道党工委\"}")));
-    DemoData.Outcome outcome = new DemoData(branches, branches, branches, s -> {}).loadIfEmpty();
+    DemoData.Outcome outcome =
+        new DemoData(branches, branches, branches, "t", s -> {}).loadIfEmpty();
 
     assertFalse(outcome.loaded());
     assertTrue(outcome.summary().contains("not the demo street"), outcome.summary());

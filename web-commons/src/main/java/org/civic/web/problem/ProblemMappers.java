@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -16,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.civic.domain.RuleViolation;
+import org.civic.web.security.AccessDenied;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,6 +34,33 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return respond(e.toProblem(), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+    return unauthorized("A valid bearer token is required", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    // Never say why (expired, wrong key, wrong issuer): that helps an attacker, not a user.
+    return unauthorized("The bearer token is invalid or expired", uri);
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(ProblemType.FORBIDDEN.problem("Your role may not do this"), uri);
+  }
+
+  @ServerExceptionMapper
+  public Response accessDenied(AccessDenied e, UriInfo uri) {
+    return respond(ProblemType.FORBIDDEN.problem(e.getMessage()), uri);
+  }
+
+  private Response unauthorized(String detail, UriInfo uri) {
+    return Response.fromResponse(respond(ProblemType.UNAUTHORIZED.problem(detail), uri))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
   }
 
   @ServerExceptionMapper

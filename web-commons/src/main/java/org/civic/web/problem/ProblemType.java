@@ -4,6 +4,8 @@ package org.civic.web.problem;
 public enum ProblemType {
   VALIDATION_ERROR(400, "Invalid request"),
   MALFORMED_REQUEST(400, "Malformed request body"),
+  UNAUTHORIZED(401, "Authentication required"),
+  FORBIDDEN(403, "Forbidden"),
   NOT_FOUND(404, "Resource not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
