@@ -1,5 +1,6 @@
 package org.civic.localinfra.demo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +71,9 @@ class DemoDataTests {
                 "/api/v1/org-units?parent",
                 page("{\"id\":\"" + COMMUNITY + "\",\"name\":\"金贡里社区党委\"}"),
                 "/api/v1/branches",
-                page("{\"id\":\"" + BRANCH + "\",\"name\":\"金贡里6号楼党支部\",\"members\":14}")));
+                page("{\"id\":\"" + BRANCH + "\",\"name\":\"金贡里6号楼党支部\",\"members\":14}"),
+                "/api/v1/branches/" + BRANCH + "/roster",
+                page("{\"memberId\":\"" + COMMUNITY + "\"}")));
     List<String> log = new ArrayList<>();
     DemoData.Outcome outcome =
         new DemoData(branches, branches, branches, "t", log::add).loadIfEmpty();
@@ -81,6 +84,11 @@ class DemoDataTests {
         outcome.summary().contains("/api/v1/communities/" + COMMUNITY + "/branch-eligibility"));
     assertTrue(outcome.summary().contains("/api/v1/branches/" + BRANCH + "/visit-compliance"));
     assertTrue(requests.stream().allMatch(r -> r.startsWith("GET ")), requests.toString());
+    assertEquals(COMMUNITY, String.valueOf(outcome.community()));
+    assertEquals(BRANCH, String.valueOf(outcome.branch()));
+    assertEquals(
+        COMMUNITY,
+        String.valueOf(outcome.member())); // the roster's first memberId, for the MEMBER token
   }
 
   @Test
