@@ -3,6 +3,7 @@ package org.civic.systemtests;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import org.civic.localinfra.security.Tokens;
 
 /** Creates what scenarios need through the public APIs, as a frontend would. */
 final class Fixtures {
@@ -22,10 +23,27 @@ final class Fixtures {
         .path("id");
   }
 
-  /** A new street with one community; returns the community id. */
+  /**
+   * A new community in the demo street (created on first use, with the fixed id the default
+   * caller's STREET_ADMIN token is bound to); returns the community id.
+   */
   static String community(SystemUnderTest system) {
-    String street = orgUnit(system, null, "STREET_WORKING_COMMITTEE", "中华门街道" + System.nanoTime());
-    return orgUnit(system, street, "COMMUNITY_COMMITTEE", "金贡里社区");
+    int status =
+        given()
+            .baseUri(system.url("branches-service"))
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"id\": \"%s\", \"kind\": \"STREET_WORKING_COMMITTEE\", \"name\": \"中华门街道\"}"
+                    .formatted(Tokens.DEMO_STREET))
+            .post("/api/v1/org-units")
+            .then()
+            .extract()
+            .statusCode();
+    if (status != 201 && status != 409) {
+      throw new IllegalStateException("Could not create the demo street: HTTP " + status);
+    }
+    return orgUnit(
+        system, Tokens.DEMO_STREET.toString(), "COMMUNITY_COMMITTEE", "金贡里社区" + System.nanoTime());
   }
 
   static String building(SystemUnderTest system, String communityId, String name) {

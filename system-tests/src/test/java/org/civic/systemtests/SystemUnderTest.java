@@ -1,5 +1,7 @@
 package org.civic.systemtests;
 
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,6 +62,10 @@ final class SystemUnderTest implements AutoCloseable {
     }
   }
 
+  /** ID-number encryption key of the services under test (format of web-commons FieldCipher). */
+  private static final String ENCRYPTION_KEYS =
+      "it1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
   String url(String service) {
     return "http://localhost:" + ports.get(service);
   }
@@ -88,6 +94,10 @@ final class SystemUnderTest implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
     env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    // Tokens are verified for real, against the key TestTokens signs with.
+    env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyFile().toString());
+    env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+    env.put("SECURITY_ENCRYPTION_KEYS", ENCRYPTION_KEYS);
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
     running.put(
         name,

@@ -2,6 +2,7 @@ package org.civic.localinfra.security;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -10,9 +11,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * says otherwise ({@code given().auth().oauth2(other)} or {@code .auth().none()}). Registered by
  * JUnit's extension auto-detection (enabled in each service's junit-platform.properties).
  */
-public class DefaultCallerExtension implements BeforeEachCallback {
+public class DefaultCallerExtension implements BeforeAllCallback, BeforeEachCallback {
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    useDefaultCaller(); // also for data a test class builds in @BeforeAll
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) {
+    useDefaultCaller(); // undo whatever the previous test set
+  }
+
+  private static void useDefaultCaller() {
     RestAssured.requestSpecification =
         new RequestSpecBuilder().setAuth(RestAssured.oauth2(TestTokens.streetAdmin())).build();
   }
