@@ -1,7 +1,5 @@
 package org.civic.systemtests;
 
-import org.civic.localinfra.security.TestTokens;
-import org.civic.localinfra.security.Tokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import org.civic.localinfra.LocalKafka;
 import org.civic.localinfra.LocalPostgres;
 import org.civic.localinfra.Ports;
 import org.civic.localinfra.ServiceProcess;
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 
 /**
  * The whole system as it runs in production: the three packaged services (target/quarkus-app) as
