@@ -1,0 +1,129 @@
+package org.civic.web.openapi;
+
+import java.util.List;
+import java.util.Map;
+import org.civic.web.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the error answers every operation can give, the same way in every service, so clients
+ * generated from the documents know them: problem+json with the {@code Problem} schema. Operations
+ * keep any response they document themselves. Registered with {@code mp.openapi.filter}.
+ */
+public class StandardResponsesFilter implements OASFilter {
+  private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+  @Override
+  public void filterOpenAPI(OpenAPI openAPI) {
+    ensureProblemSchema(openAPI);
+    if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+      return;
+    }
+    openAPI
+        .getPaths()
+        .getPathItems()
+        .forEach(
+            (path, item) ->
+                item.getOperations()
+                    .forEach((method, operation) -> document(path, method, operation)));
+  }
+
+  private void document(String path, PathItem.HttpMethod method, Operation operation) {
+    if (operation.getResponses() == null) {
+      operation.setResponses(OASFactory.createAPIResponses());
+    }
+    APIResponses responses = operation.getResponses();
+    boolean secured = !path.startsWith("/q/");
+    boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+    add(responses, "400", "Invalid request: a parameter or the body is malformed or invalid");
+    if (secured) {
+      add(responses, "401", "No bearer token, or an invalid, expired or foreign-signed one");
+      add(
+          responses,
+          "403",
+          "The caller's role may not do this, or the target is outside its scope");
+    }
+    if (path.contains("{")) {
+      add(responses, "404", "Not found, or outside the caller's scope (existence is not revealed)");
+    }
+    if (writes) {
+      add(responses, "409", "Conflict: a stale version, a duplicate, or a concurrent change");
+      add(responses, "422", "The request breaks a domain rule (the detail says which)");
+    }
+    if (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) {
+      add(responses, "412", "If-Match does not match the current version (ETag)");
+      add(responses, "428", "The update carries no version: send If-Match or the body's version");
+    }
+    add(responses, "500", "Unexpected error; nothing internal is revealed");
+  }
+
+  /** The Problem schema, when no operation has made the scanner add it already. */
+  private static void ensureProblemSchema(OpenAPI openAPI) {
+    if (openAPI.getComponents() == null) {
+      openAPI.setComponents(OASFactory.createComponents());
+    }
+    Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+    if (schemas != null && schemas.containsKey("Problem")) {
+      return;
+    }
+    openAPI
+        .getComponents()
+        .addSchema(
+            "FieldError",
+            OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("One offending field")
+                .addProperty("field", text("Field path, e.g. residence.buildingId"))
+                .addProperty("message", text("What is wrong with it")))
+        .addSchema(
+            "Problem",
+            OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem detail (错误说明)")
+                .addProperty("type", text("Stable identifier of the kind of problem"))
+                .addProperty("title", text("Short summary of the kind of problem"))
+                .addProperty(
+                    "status",
+                    OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.INTEGER))
+                        .description("HTTP status code"))
+                .addProperty("detail", text("What went wrong in this occurrence"))
+                .addProperty("instance", text("The request path"))
+                .addProperty(
+                    "errors",
+                    OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.ARRAY))
+                        .description("The offending fields, for validation errors")
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))));
+  }
+
+  private static Schema text(String description) {
+    return OASFactory.createSchema()
+        .type(List.of(Schema.SchemaType.STRING))
+        .description(description);
+  }
+
+  private static void add(APIResponses responses, String status, String description) {
+    Map<String, APIResponse> existing = responses.getAPIResponses();
+    if (existing != null && existing.containsKey(status)) {
+      return;
+    }
+    responses.addAPIResponse(
+        status,
+        OASFactory.createAPIResponse()
+            .description(description)
+            .content(
+                OASFactory.createContent()
+                    .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+  }
+}
