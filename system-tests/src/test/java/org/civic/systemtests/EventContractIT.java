@@ -99,4 +99,70 @@ class EventContractIT {
             "BranchEstablished",
             "RosterChanged");
   }
+
+  /**
+   * Consumers ignore event types they do not know and fields they do not know (additive evolution):
+   * neither goes to a dead-letter topic, and the event with the extra field is applied.
+   */
+  @Test
+  void consumersIgnoreUnknownTypesAndFields() {
+    String community = Fixtures.community(system);
+    String futureType = java.util.UUID.randomUUID().toString();
+    String building = java.util.UUID.randomUUID().toString();
+    try (KafkaTestClient kafka = new KafkaTestClient(system.kafka.bootstrapServers())) {
+      kafka.send(
+          "branches.events",
+          futureType,
+          "{\"somethingNew\": true}",
+          headers("BuildingRenamedInTheFuture", "Building", futureType));
+      kafka.send(
+          "branches.events",
+          building,
+          """
+          {"buildingId": "%s", "communityId": "%s", "name": "未来楼", "units": 2,
+           "address": "金贡里", "orgPath": ["%s", "%s"], "energyLabel": "A"}
+          """
+              .formatted(
+                  building, community, org.civic.localinfra.security.Tokens.DEMO_STREET, community),
+          headers("BuildingRegistered", "Building", building));
+      Fixtures.awaitKnownIn(system, "members-service", building);
+      Fixtures.awaitKnownIn(system, "activities-service", building);
+      for (String dlq : List.of("members-service.dlq", "activities-service.dlq")) {
+        List<ConsumerRecord<String, String>> dead;
+        try {
+          dead =
+              kafka.awaitRecords(
+                  dlq,
+                  r -> r.key() != null && (r.key().equals(futureType) || r.key().equals(building)),
+                  1,
+                  Duration.ofSeconds(3));
+        } catch (AssertionError noTopic) {
+          dead = List.of(); // nothing was ever dead-lettered: the topic does not exist
+        }
+        assertThat(dead).as(dlq).isEmpty();
+      }
+    }
+  }
+
+  private static Map<String, String> headers(String type, String aggregateType, String key) {
+    return Map.of(
+        "ce_specversion",
+        "1.0",
+        "ce_id",
+        java.util.UUID.randomUUID().toString(),
+        "ce_type",
+        type,
+        "ce_source",
+        "/branches-service",
+        "ce_time",
+        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString(),
+        "ce_subject",
+        key,
+        "ce_aggregatetype",
+        aggregateType,
+        "ce_aggregateversion",
+        "0",
+        "content-type",
+        "application/json");
+  }
 }
