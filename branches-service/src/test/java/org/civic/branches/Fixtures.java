@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 
 /** Builds org units, buildings and member events for the REST and event tests. */
 public final class Fixtures {
@@ -24,7 +26,14 @@ public final class Fixtures {
   }
 
   public static String orgUnit(String parentId, String kind, String name) {
+    return orgUnit(TestTokens.streetAdmin(), parentId, kind, name);
+  }
+
+  /** Creates an org unit as the caller of {@code token}; returns its id. */
+  public static String orgUnit(String token, String parentId, String kind, String name) {
     return given()
+        .auth()
+        .oauth2(token)
         .contentType(ContentType.JSON)
         .body(
             """
@@ -38,15 +47,69 @@ public final class Fixtures {
         .path("id");
   }
 
-  /** A new street with one community; returns the community id. */
+  /**
+   * The demo street (id {@link Tokens#DEMO_STREET}, the default caller's scope), created on first
+   * use: a repeat is a 409 and changes nothing.
+   */
+  public static UUID demoStreet() {
+    int status =
+        given()
+            .auth()
+            .oauth2(TestTokens.streetAdmin())
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"id": "%s", "kind": "STREET_WORKING_COMMITTEE", "name": "测试街道党工委"}
+                """
+                    .formatted(Tokens.DEMO_STREET))
+            .post("/api/v1/org-units")
+            .then()
+            .extract()
+            .statusCode();
+    if (status != 201 && status != 409) {
+      throw new AssertionError("Could not create the demo street: HTTP " + status);
+    }
+    return Tokens.DEMO_STREET;
+  }
+
+  /** A new community in the demo street (so the default caller sees it); returns its id. */
   public static UUID community() {
-    String street = orgUnit(null, "STREET_WORKING_COMMITTEE", "街道" + UUID.randomUUID());
+    String street = demoStreet().toString();
     return UUID.fromString(orgUnit(street, "COMMUNITY_COMMITTEE", "社区" + UUID.randomUUID()));
   }
 
+  /** A street of its own and the token of its administrator (outside the demo street's scope). */
+  public record Street(UUID id, String adminToken) {}
+
+  /** Creates a new street (root) as its own administrator. */
+  public static Street street(String name) {
+    UUID id = UUID.randomUUID();
+    String token = TestTokens.of("STREET_ADMIN", id);
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"id": "%s", "kind": "STREET_WORKING_COMMITTEE", "name": "%s"}
+            """
+                .formatted(id, name))
+        .post("/api/v1/org-units")
+        .then()
+        .statusCode(201);
+    return new Street(id, token);
+  }
+
   public static UUID building(UUID community, String name) {
+    return building(TestTokens.streetAdmin(), community, name);
+  }
+
+  /** Registers a building as the caller of {@code token}; returns its id. */
+  public static UUID building(String token, UUID community, String name) {
     return UUID.fromString(
         given()
+            .auth()
+            .oauth2(token)
             .contentType(ContentType.JSON)
             .body(
                 """
@@ -115,12 +178,20 @@ public final class Fixtures {
 
   /** Establishes a branch over the buildings; returns its id. */
   public static UUID branch(UUID community, String kind, String name, UUID... buildings) {
+    return branch(TestTokens.streetAdmin(), community, kind, name, buildings);
+  }
+
+  /** Establishes a branch as the caller of {@code token}; returns its id. */
+  public static UUID branch(
+      String token, UUID community, String kind, String name, UUID... buildings) {
     String ids =
         java.util.Arrays.stream(buildings)
             .map(b -> "\"" + b + "\"")
             .collect(java.util.stream.Collectors.joining(","));
     return UUID.fromString(
         given()
+            .auth()
+            .oauth2(token)
             .contentType(ContentType.JSON)
             .body(
                 """
@@ -147,11 +218,18 @@ public final class Fixtures {
 
   /** Waits until the building's resident count reaches {@code total}. */
   public static void awaitResidents(UUID building, int total) {
+    awaitResidents(TestTokens.streetAdmin(), building, total);
+  }
+
+  /** The same, reading as the caller of {@code token}. */
+  public static void awaitResidents(String token, UUID building, int total) {
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 given()
+                    .auth()
+                    .oauth2(token)
                     .get("/api/v1/buildings/" + building)
                     .then()
                     .body("residents.total", org.hamcrest.Matchers.equalTo(total)));

@@ -33,6 +33,10 @@ public class OrgUnit {
   @Column(name = "community_id")
   public UUID communityId;
 
+  /** The branch this unit belongs to: its own id for a branch, the branch of a party group. */
+  @Column(name = "branch_id")
+  public UUID branchId;
+
   @Column(name = "created_at", nullable = false)
   public OffsetDateTime createdAt;
 
@@ -45,14 +49,23 @@ public class OrgUnit {
    * checked here.
    */
   public OrgUnit(OrgKind kind, OrgUnit parent, String name, String code) {
+    this(null, kind, parent, name, code);
+  }
+
+  /**
+   * A new unit with a given id (null: a random one), e.g. a street whose id the identity provider
+   * already uses in its tokens.
+   */
+  public OrgUnit(UUID id, OrgKind kind, OrgUnit parent, String name, String code) {
     kind.checkParent(parent == null ? null : parent.kind);
-    this.id = UUID.randomUUID();
+    this.id = id == null ? UUID.randomUUID() : id;
     this.kind = kind;
     this.parentId = parent == null ? null : parent.id;
     this.name = name.trim();
     this.code = code == null || code.isBlank() ? null : code.trim();
     this.communityId =
-        kind == OrgKind.COMMUNITY_COMMITTEE ? id : parent == null ? null : parent.communityId;
+        kind == OrgKind.COMMUNITY_COMMITTEE ? this.id : parent == null ? null : parent.communityId;
+    this.branchId = kind.isBranch() ? this.id : parent == null ? null : parent.branchId;
     this.createdAt = OffsetDateTime.now();
   }
 }

@@ -6,14 +6,42 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.AnnualAssessment;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class AssessmentRepository implements PanacheRepositoryBase<AnnualAssessment, UUID> {
-  public Optional<AnnualAssessment> of(UUID branchId, int year) {
-    return find("branchId = ?1 and year = ?2", branchId, year).firstResultOptional();
+
+  static Scope.Clause visible(Scope scope) {
+    return scope.clause("a.communityId", "a.branchId", null, null);
   }
 
-  public List<AnnualAssessment> ofBranch(UUID branchId) {
-    return list("branchId = ?1 order by year desc", branchId);
+  /** Whether the branch has a record for the year (not scoped: for the uniqueness rule). */
+  public boolean exists(UUID branchId, int year) {
+    return count("branchId = ?1 and year = ?2", branchId, year) > 0;
+  }
+
+  public Optional<AnnualAssessment> of(UUID branchId, int year, Scope scope) {
+    return Scoped.query(
+            getEntityManager(),
+            AnnualAssessment.class,
+            "select a from AnnualAssessment a",
+            "a.branchId = :branch and a.year = :year",
+            visible(scope),
+            null,
+            Scoped.params("branch", branchId, "year", year))
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<AnnualAssessment> ofBranch(UUID branchId, Scope scope) {
+    return Scoped.query(
+            getEntityManager(),
+            AnnualAssessment.class,
+            "select a from AnnualAssessment a",
+            "a.branchId = :branch",
+            visible(scope),
+            "order by a.year desc",
+            Scoped.params("branch", branchId))
+        .getResultList();
   }
 }

@@ -1,31 +1,90 @@
 package org.civic.branches.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.OrgUnit;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
-  private static final Sort ORDER = Sort.by("name").and("id");
+  private static final String ORDER = "order by u.name, u.id";
+  private static final String SELECT = "select u from OrgUnit u";
 
-  /** Children of {@code parentId}, or the roots when it is null. */
-  public List<OrgUnit> children(UUID parentId, PageRequest page) {
-    return (parentId == null ? find("parentId is null", ORDER) : find("parentId", ORDER, parentId))
-        .page(page.page, page.size)
-        .list();
+  /**
+   * The org units a caller may see: their communities' units (or their branch and its party
+   * groups), plus the street itself for a caller bound to a street ({@code street}, null if none).
+   */
+  public static Scope.Clause visible(Scope scope, UUID street) {
+    Scope.Clause c = scope.clause("u.communityId", "u.branchId", null, null);
+    if (street == null) {
+      return c;
+    }
+    Map<String, Object> params = new HashMap<>(c.parameters());
+    params.put("scope_street", street);
+    return new Scope.Clause("(" + c.condition() + " or u.id = :scope_street)", params);
   }
 
-  public long countChildren(UUID parentId) {
-    return parentId == null ? count("parentId is null") : count("parentId", parentId);
+  public Optional<OrgUnit> findVisible(UUID id, Scope.Clause visible) {
+    return Scoped.query(
+            getEntityManager(),
+            OrgUnit.class,
+            SELECT,
+            "u.id = :id",
+            visible,
+            null,
+            Scoped.params("id", id))
+        .getResultStream()
+        .findFirst();
   }
 
-  public List<OrgUnit> childrenOf(Collection<UUID> parentIds) {
-    return parentIds.isEmpty() ? List.of() : list("parentId in ?1", ORDER, parentIds);
+  /** A page of the visible children of {@code parentId}. */
+  public List<OrgUnit> children(UUID parentId, Scope.Clause visible, PageRequest page) {
+    return Scoped.query(
+            getEntityManager(),
+            OrgUnit.class,
+            SELECT,
+            "u.parentId = :parent",
+            visible,
+            ORDER,
+            Scoped.params("parent", parentId))
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size)
+        .getResultList();
+  }
+
+  public long countChildren(UUID parentId, Scope.Clause visible) {
+    return Scoped.query(
+            getEntityManager(),
+            Long.class,
+            "select count(u) from OrgUnit u",
+            "u.parentId = :parent",
+            visible,
+            null,
+            Scoped.params("parent", parentId))
+        .getSingleResult();
+  }
+
+  /** The visible children of any of these units (one level of a tree). */
+  public List<OrgUnit> childrenOf(Collection<UUID> parentIds, Scope.Clause visible) {
+    if (parentIds.isEmpty()) {
+      return List.of();
+    }
+    return Scoped.query(
+            getEntityManager(),
+            OrgUnit.class,
+            SELECT,
+            "u.parentId in :parents",
+            visible,
+            ORDER,
+            Scoped.params("parents", parentIds))
+        .getResultList();
   }
 
   public boolean codeTaken(String code) {

@@ -12,6 +12,7 @@ import org.civic.branches.domain.Resident;
 import org.civic.branches.domain.RosterEntry;
 import org.civic.branches.domain.Standing;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry, UUID> {
@@ -43,21 +44,34 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
         .getResultList();
   }
 
-  /** A page of the branch's roster (residents), sorted by name then id. */
-  public List<Resident> roster(UUID branchId, PageRequest page) {
-    return getEntityManager()
-        .createQuery(
-            "select r from Resident r, RosterEntry e where e.memberId = r.memberId"
-                + " and e.branchId = :branch order by r.name, r.memberId",
-            Resident.class)
-        .setParameter("branch", branchId)
+  /**
+   * A page of the branch's roster (residents), sorted by name then id; empty unless the branch is
+   * in the caller's scope.
+   */
+  public List<Resident> roster(UUID branchId, Scope scope, PageRequest page) {
+    return Scoped.query(
+            getEntityManager(),
+            Resident.class,
+            "select r from Resident r, RosterEntry e, Branch b",
+            "e.memberId = r.memberId and b.id = e.branchId and e.branchId = :branch",
+            BranchRepository.visible(scope),
+            "order by r.name, r.memberId",
+            Scoped.params("branch", branchId))
         .setFirstResult(page.offset())
         .setMaxResults(page.size)
         .getResultList();
   }
 
-  public long countOn(UUID branchId) {
-    return count("branchId", branchId);
+  public long countOn(UUID branchId, Scope scope) {
+    return Scoped.query(
+            getEntityManager(),
+            Long.class,
+            "select count(e) from RosterEntry e, Branch b",
+            "b.id = e.branchId and e.branchId = :branch",
+            BranchRepository.visible(scope),
+            null,
+            Scoped.params("branch", branchId))
+        .getSingleResult();
   }
 
   /** Members and full members on each branch's roster. */

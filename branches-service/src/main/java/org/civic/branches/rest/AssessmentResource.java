@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import org.civic.branches.domain.AnnualAssessment;
 import org.civic.branches.service.AssessmentService;
 import org.civic.web.locking.Versions;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,6 +84,7 @@ public class AssessmentResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(summary = "Set a year's goals", description = "One record per branch and year.")
   public Response setGoals(
       @PathParam("id") UUID branchId, @NotNull @Valid SetGoals r, UriInfo uri) {
@@ -93,12 +96,24 @@ public class AssessmentResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(summary = "A branch's assessments", description = "Newest year first.")
   public List<AssessmentView> list(@PathParam("id") UUID branchId) {
     return service.ofBranch(branchId).stream().map(AssessmentView::of).toList();
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Path("{year}")
   @Operation(summary = "A branch's assessment of a year")
   public Response get(@PathParam("id") UUID branchId, @PathParam("year") int year) {
@@ -107,6 +122,7 @@ public class AssessmentResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Path("{year}")
   @Operation(
       summary = "Record the mid-year inspection and year-end score",

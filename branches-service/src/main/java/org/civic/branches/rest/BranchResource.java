@@ -1,6 +1,7 @@
 package org.civic.branches.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -37,6 +38,7 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -166,6 +168,7 @@ public class BranchResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Establish a branch",
       description =
@@ -191,6 +194,12 @@ public class BranchResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(
       summary = "List branches",
       description = "Sorted by name; filter by community and status.")
@@ -215,6 +224,12 @@ public class BranchResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Path("alerts")
   @Operation(
       summary = "Branches needing attention",
@@ -224,6 +239,12 @@ public class BranchResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Path("{id}")
   @Operation(
       summary = "Read a branch",
@@ -234,6 +255,7 @@ public class BranchResource {
   }
 
   @GET
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Path("{id}/roster")
   @Operation(
       summary = "A branch's roster",
@@ -245,6 +267,7 @@ public class BranchResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Path("{id}/coverage")
   @Operation(
       summary = "Change the buildings a branch covers",
@@ -260,6 +283,7 @@ public class BranchResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Path("{id}/dissolution")
   @Operation(
       summary = "Dissolve a branch",
@@ -275,6 +299,7 @@ public class BranchResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Path("{id}/merge")
   @Operation(
       summary = "Merge a branch into another",

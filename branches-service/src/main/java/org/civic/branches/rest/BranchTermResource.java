@@ -1,6 +1,7 @@
 package org.civic.branches.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,7 @@ import org.civic.branches.domain.SeatRole;
 import org.civic.branches.domain.Term;
 import org.civic.branches.service.TermService;
 import org.civic.web.locking.Versions;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,7 +77,8 @@ public class BranchTermResource {
       LocalDate endDate,
       @Schema(description = METHODS) ElectionMethod electionMethod,
       @Schema(description = "The branch's current term (one per branch)") boolean current,
-      List<SeatView> seats,
+      @Schema(description = "Seat holders; left out for callers who may not see names")
+          List<SeatView> seats,
       @Schema(description = "Rule warnings of this election") List<String> warnings,
       long version) {
     static TermView of(Term t, List<String> warnings) {
@@ -92,9 +95,26 @@ public class BranchTermResource {
           warnings,
           t.version);
     }
+
+    /** The term's dates without the seat holders (for callers who may not see names). */
+    static TermView withoutSeats(Term t) {
+      return new TermView(
+          t.id,
+          t.branchId,
+          t.communityId,
+          t.number,
+          t.startDate,
+          t.endDate,
+          t.electionMethod,
+          t.current,
+          null,
+          null,
+          t.version);
+    }
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Record an election (选举产生)",
       description =
@@ -118,6 +138,7 @@ public class BranchTermResource {
   }
 
   @GET
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(summary = "A branch's terms", description = "Newest first.")
   public List<TermView> ofBranch(@PathParam("id") UUID branchId) {
     return service.ofBranch(branchId).stream().map(t -> TermView.of(t, null)).toList();

@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,7 @@ import org.civic.branches.service.BuildingService.BuildingStatus;
 import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -102,10 +104,12 @@ public class BuildingResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Register a building",
       description =
-          "The community must be a COMMUNITY_COMMITTEE org unit. Publishes BuildingRegistered.")
+          "The community must be a COMMUNITY_COMMITTEE org unit (422) in the caller's scope (403)."
+              + " Publishes BuildingRegistered.")
   public Response register(@NotNull @Valid RegisterBuilding request, UriInfo uri) {
     Building b =
         service.register(request.communityId(), request.name(), request.units(), request.address());
@@ -117,16 +121,32 @@ public class BuildingResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(
       summary = "Read a building",
-      description = "With live resident counts and eligibility.")
+      description = "With live resident counts and eligibility. 403 outside the caller's scope.")
   public Response get(@PathParam("id") UUID id) {
     BuildingStatus s = service.status(id);
     return Response.ok(BuildingView.of(s)).tag(Versions.etag(s.building().version)).build();
   }
 
   @GET
-  @Operation(summary = "List buildings", description = "Sorted by name; filter by community.")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
+  @Operation(
+      summary = "List buildings",
+      description =
+          "The buildings the caller may see (a branch secretary: those of their branch), sorted"
+              + " by name; filter by community.")
   public Page<BuildingView> list(
       @QueryParam("communityId") UUID communityId, @Valid @BeanParam PageRequest page) {
     return service.list(communityId, page).map(BuildingView::of);

@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.civic.branches.rest.BuildingResource.BuildingView;
 import org.civic.branches.service.BuildingService;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,12 +37,19 @@ public class CommunityResource {
 
   @GET
   @Path("{id}/branch-eligibility")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(
       summary = "Branch eligibility report",
       description =
           "Every building of the community with its resident counts, whether it may have a"
               + " branch of its own (≥ 3 full members, 樓幢党支部) or must join a joint branch"
-              + " (联合支部), and the branch covering it if any.")
+              + " (联合支部), and the branch covering it if any. A branch secretary sees the"
+              + " buildings of their branch; 403 for a community outside the caller's scope.")
   public EligibilityReport eligibility(@PathParam("id") UUID id) {
     List<BuildingView> items = buildings.eligibility(id).stream().map(BuildingView::of).toList();
     return new EligibilityReport(

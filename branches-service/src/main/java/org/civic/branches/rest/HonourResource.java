@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,7 @@ import org.civic.branches.domain.Honour;
 import org.civic.branches.domain.HonourKind;
 import org.civic.branches.service.AssessmentService;
 import org.civic.branches.service.TermService;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,6 +80,7 @@ public class HonourResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Award an honour",
       description = "Once per recipient, kind and year; the basis is required.")
@@ -97,6 +100,12 @@ public class HonourResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(summary = "List honours", description = "Filter by community and year; newest first.")
   public List<HonourView> list(
       @QueryParam("communityId") UUID communityId,

@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.civic.branches.service.OrgUnitService;
 import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,6 +48,11 @@ public class OrgUnitResource {
 
   @Schema(name = "CreateOrgUnit")
   public record CreateOrgUnit(
+      @Schema(
+              description =
+                  "The new unit's id; required for a street working committee (the id the street"
+                      + " administrator's token is bound to), random when omitted otherwise")
+          UUID id,
       @Schema(description = "Parent unit; omit for a street working committee (the root)")
           UUID parentId,
       @NotNull @Schema(description = KINDS) OrgKind kind,
@@ -91,14 +98,19 @@ public class OrgUnitResource {
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Create an org unit",
       description =
           "Placement rules: street at the root, community under a street, unit organisation and"
               + " floating-member station under a community, party group under a branch. Branches"
-              + " are established with POST /api/v1/branches.")
+              + " are established with POST /api/v1/branches. A street (root) is created only by"
+              + " the STREET_ADMIN whose token is bound to the given id (403 otherwise, 409 if it"
+              + " exists); other units only under a parent in the caller's scope (403).")
   public Response create(@NotNull @Valid CreateOrgUnit request, UriInfo uri) {
-    OrgUnit u = service.create(request.parentId(), request.kind(), request.name(), request.code());
+    OrgUnit u =
+        service.create(
+            request.id(), request.parentId(), request.kind(), request.name(), request.code());
     return Response.created(uri.getAbsolutePathBuilder().path(u.id.toString()).build())
         .tag(Versions.etag(u.version))
         .entity(OrgUnitView.of(u))
@@ -106,9 +118,18 @@ public class OrgUnitResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(
       summary = "List org units",
-      description = "The roots (street working committees), or the children of ?parentId.")
+      description =
+          "The children of ?parentId that the caller may see; without parentId, the top of the"
+              + " caller's part of the tree (the street, community or branch their role is bound"
+              + " to).")
   public Page<OrgUnitView> list(
       @QueryParam("parentId") UUID parentId, @Valid @BeanParam PageRequest page) {
     return service.children(parentId, page).map(OrgUnitView::of);
@@ -116,7 +137,13 @@ public class OrgUnitResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read an org unit")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
+  @Operation(summary = "Read an org unit", description = "403 outside the caller's scope.")
   public Response get(@PathParam("id") UUID id) {
     OrgUnit u = service.get(id);
     return Response.ok(OrgUnitView.of(u)).tag(Versions.etag(u.version)).build();
@@ -124,7 +151,15 @@ public class OrgUnitResource {
 
   @GET
   @Path("{id}/tree")
-  @Operation(summary = "Read a subtree", description = "The unit and all units below it.")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
+  @Operation(
+      summary = "Read a subtree",
+      description = "The unit and the units below it that the caller may see.")
   public OrgUnitNode tree(@PathParam("id") UUID id) {
     return OrgUnitNode.of(service.tree(id));
   }

@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.civic.branches.domain.BranchResources;
 import org.civic.branches.service.ResourceService;
 import org.civic.web.locking.Versions;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -92,6 +94,12 @@ public class ResourcesResource {
           Long version) {}
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Operation(
       summary = "Read a branch's resources checklist",
       description = "With its completeness score.")
@@ -101,6 +109,7 @@ public class ResourcesResource {
   }
 
   @PUT
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(summary = "Update a branch's resources checklist", description = "Needs the version.")
   public Response update(
       @PathParam("id") UUID id,

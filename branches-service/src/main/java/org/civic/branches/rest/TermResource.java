@@ -1,5 +1,6 @@
 package org.civic.branches.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.civic.branches.rest.BranchTermResource.TermView;
 import org.civic.branches.service.TermService;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,12 +27,23 @@ public class TermResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
   @Path("expiring")
   @Operation(
       summary = "Re-election reminders (换届提醒)",
-      description = "Current terms ending within the given days (Asia/Shanghai), overdue included.")
+      description =
+          "Current terms in the caller's scope ending within the given days (Asia/Shanghai),"
+              + " overdue included. A city system gets the dates without the seats (no names).")
   public List<TermView> expiring(
       @QueryParam("withinDays") @DefaultValue("90") @Min(0) @Max(3650) int withinDays) {
-    return service.expiring(withinDays).stream().map(t -> TermView.of(t, null)).toList();
+    TermService.Expiring e = service.expiring(withinDays);
+    return e.terms().stream()
+        .map(t -> e.withSeats() ? TermView.of(t, null) : TermView.withoutSeats(t))
+        .toList();
   }
 }

@@ -18,6 +18,7 @@ import org.civic.branches.persistence.ResidentRepository;
 import org.civic.domain.RuleViolation;
 import org.civic.web.locking.Versions;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.Role;
 
 /** Annual targets and assessments of branches, and honours. */
 @ApplicationScoped
@@ -28,24 +29,27 @@ public class AssessmentService {
   private final BranchService branches;
   private final BuildingRepository buildings;
   private final ResidentRepository residents;
+  private final Access access;
 
   AssessmentService(
       AssessmentRepository assessments,
       HonourRepository honours,
       BranchService branches,
       BuildingRepository buildings,
-      ResidentRepository residents) {
+      ResidentRepository residents,
+      Access access) {
     this.assessments = assessments;
     this.honours = honours;
     this.branches = branches;
     this.buildings = buildings;
     this.residents = residents;
+    this.access = access;
   }
 
   /** Sets the goals of a year (creates the year's record). */
   public AnnualAssessment setGoals(UUID branchId, int year, String goals) {
-    Branch branch = branches.get(branchId);
-    if (assessments.of(branchId, year).isPresent()) {
+    Branch branch = branches.writable(branchId);
+    if (assessments.exists(branchId, year)) {
       throw ProblemException.ruleViolation(
           "year", "The goals of " + year + " are set already; update them with PUT");
     }
@@ -63,6 +67,7 @@ public class AssessmentService {
       String yearEndNotes,
       String ifMatch,
       Long version) {
+    branches.writable(branchId);
     AnnualAssessment a = get(branchId, year);
     Versions.require(a.version, ifMatch, version);
     rule(
@@ -78,14 +83,14 @@ public class AssessmentService {
   public AnnualAssessment get(UUID branchId, int year) {
     branches.get(branchId);
     return assessments
-        .of(branchId, year)
+        .of(branchId, year, access.scope())
         .orElseThrow(() -> ProblemException.notFound("Assessment of year", year));
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<AnnualAssessment> ofBranch(UUID branchId) {
     branches.get(branchId);
-    return assessments.ofBranch(branchId);
+    return assessments.ofBranch(branchId, access.scope());
   }
 
   public Honour award(
@@ -125,6 +130,7 @@ public class AssessmentService {
             () ->
                 new Honour(
                     kind, year, community, branchId, buildingId, memberId, basis, awardedOn));
+    access.requireCommunity(community);
     if (honours.alreadyAwarded(kind, year, branchId, buildingId, memberId)) {
       throw ProblemException.ruleViolation(
           "kind", kind + " of " + year + " was already awarded to this recipient");
@@ -133,9 +139,13 @@ public class AssessmentService {
     return h;
   }
 
+  /**
+   * The honours the caller may see; a city system does not see honours of named members
+   * (OUTSTANDING_MEMBER).
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Honour> honours(UUID communityId, Integer year) {
-    return honours.search(communityId, year);
+    return honours.search(communityId, year, !access.is(Role.CITY_SYSTEM), access.scope());
   }
 
   private static <T> T rule(java.util.function.Supplier<T> change) {

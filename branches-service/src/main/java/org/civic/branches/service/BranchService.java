@@ -39,6 +39,9 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AccessDenied;
+import org.civic.web.security.AuditLog;
+import org.civic.web.security.Scope;
 
 /** Establishing, changing, dissolving and merging branches; their rosters and alerts. */
 @ApplicationScoped
@@ -53,6 +56,8 @@ public class BranchService {
   private final TermRepository terms;
   private final OrgUnitService orgUnits;
   private final RosterService rosters;
+  private final Access access;
+  private final AuditLog audit;
   private final Outbox outbox;
 
   BranchService(
@@ -65,6 +70,8 @@ public class BranchService {
       TermRepository terms,
       OrgUnitService orgUnits,
       RosterService rosters,
+      Access access,
+      AuditLog audit,
       Outbox outbox) {
     this.branches = branches;
     this.coverage = coverage;
@@ -75,6 +82,8 @@ public class BranchService {
     this.terms = terms;
     this.orgUnits = orgUnits;
     this.rosters = rosters;
+    this.access = access;
+    this.audit = audit;
     this.outbox = outbox;
   }
 
@@ -97,6 +106,7 @@ public class BranchService {
       LocalDate establishedOn,
       String code) {
     OrgUnit community = orgUnits.community(communityId, "communityId");
+    access.requireCommunity(communityId);
     List<BuildingFacts> facts = facts(buildingIds, Map.of());
     List<String> warnings = check(kind, communityId, null, facts);
     OrgUnit unit = orgUnits.persistNew(kind, community, name, code);
@@ -118,7 +128,7 @@ public class BranchService {
   }
 
   public Outcome changeCoverage(UUID id, List<UUID> buildingIds, String ifMatch, Long version) {
-    Branch branch = get(id);
+    Branch branch = writable(id);
     Versions.require(branch.version, ifMatch, version);
     requireActive(branch);
     List<UUID> before = coverage.buildingIds(id);
@@ -151,7 +161,7 @@ public class BranchService {
   }
 
   public Outcome dissolve(UUID id, LocalDate on, String reason, String ifMatch, Long version) {
-    Branch branch = get(id);
+    Branch branch = writable(id);
     Versions.require(branch.version, ifMatch, version);
     requireActive(branch);
     List<UUID> covered = coverage.buildingIds(id);
@@ -171,7 +181,7 @@ public class BranchService {
    * rules must still hold), the source is dissolved with {@code mergedInto}.
    */
   public Outcome merge(UUID id, UUID intoId, LocalDate on, String ifMatch, Long version) {
-    Branch source = get(id);
+    Branch source = writable(id);
     Versions.require(source.version, ifMatch, version);
     requireActive(source);
     if (id.equals(intoId)) {
@@ -184,6 +194,7 @@ public class BranchService {
                 () ->
                     ProblemException.ruleViolation(
                         "intoBranchId", "Branch " + intoId + " does not exist"));
+    access.requireBranch(target.communityId, target.id);
     if (!target.active()) {
       throw ProblemException.ruleViolation("intoBranchId", "Branch " + intoId + " is dissolved");
     }
@@ -217,11 +228,26 @@ public class BranchService {
     return new Outcome(view(target), warnings, moved);
   }
 
+  /** A branch the caller may see: 404 when it does not exist, 403 outside the scope. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Branch get(UUID id) {
-    return branches.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Branch", id));
+    return branches
+        .findVisible(id, access.scope())
+        .orElseThrow(
+            () ->
+                branches.findById(id) == null
+                    ? ProblemException.notFound("Branch", id)
+                    : new AccessDenied("Branch " + id + " is outside your organisation scope"));
   }
 
+  /** A branch the caller may change: visible, and in their communities (403 otherwise). */
+  Branch writable(UUID id) {
+    Branch branch = get(id);
+    access.requireCommunity(branch.communityId);
+    return branch;
+  }
+
+  /** Any branch, whoever asks (to resolve an honour's recipient, which is checked after). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Branch branchOrNull(UUID id) {
     return branches.findById(id);
@@ -232,26 +258,40 @@ public class BranchService {
     return view(get(id));
   }
 
+  /** The branches the caller may see, filtered in the query; the total counts only those. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<BranchStatusView> list(UUID communityId, BranchStatus status, PageRequest page) {
+    Scope scope = access.scope();
     return Page.of(
-        views(branches.page(communityId, status, page)),
+        views(branches.page(communityId, status, scope, page)),
         page,
-        branches.countWhere(communityId, status));
+        branches.countWhere(communityId, status, scope));
   }
 
-  /** Active branches with fewer than 3 full members on their roster (需关注). */
+  /** Active branches with fewer than 3 full members on their roster (需关注), within the scope. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<BranchStatusView> alerts(UUID communityId) {
-    return views(branches.active(communityId)).stream()
-        .filter(BranchStatusView::belowMinimum)
-        .toList();
+    return views(branches.belowMinimum(communityId, access.scope()));
   }
 
+  /**
+   * A page of a branch's roster (403 for a branch outside the scope). Who is a party member is
+   * personal data: every non-empty read is written to the audit log.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Resident> roster(UUID id, PageRequest page) {
     get(id);
-    return Page.of(entries.roster(id, page), page, entries.countOn(id));
+    Scope scope = access.scope();
+    List<Resident> items = entries.roster(id, scope, page);
+    if (!items.isEmpty()) {
+      audit.record(
+          access.caller(),
+          AuditLog.Action.READ,
+          "Roster",
+          items.stream().map(r -> r.memberId).toList(),
+          "roster of branch " + id + ", page " + page.page + " of size " + page.size);
+    }
+    return Page.of(items, page, entries.countOn(id, scope));
   }
 
   BranchStatusView view(Branch branch) {
@@ -267,7 +307,7 @@ public class BranchService {
             b ->
                 new BranchStatusView(
                     b,
-                    orgUnits.get(b.id).code,
+                    orgUnits.find(b.id).code,
                     covered.get(b.id),
                     sizes.get(b.id)[0],
                     sizes.get(b.id)[1]))
@@ -283,6 +323,9 @@ public class BranchService {
       Building b = buildings.findById(id);
       if (b == null) {
         throw ProblemException.ruleViolation("buildingIds", "Building " + id + " does not exist");
+      }
+      if (!access.scope().permits(b.communityId, null, null, null)) {
+        throw new AccessDenied("Building " + id + " is outside your organisation scope");
       }
       ResidentCounts c = counts.get(id);
       facts.add(

@@ -19,10 +19,12 @@ import org.civic.web.problem.ProblemException;
 public class ResourceService {
   private final BranchResourcesRepository resources;
   private final BranchService branches;
+  private final Access access;
 
-  ResourceService(BranchResourcesRepository resources, BranchService branches) {
+  ResourceService(BranchResourcesRepository resources, BranchService branches, Access access) {
     this.resources = resources;
     this.branches = branches;
+    this.access = access;
   }
 
   /** The checklist as sent by a client. */
@@ -39,6 +41,7 @@ public class ResourceService {
       boolean recordBook,
       String subscriptions) {}
 
+  /** The checklist of a branch the caller may see (403 / 404 otherwise). */
   public BranchResources get(UUID branchId) {
     Branch branch = branches.get(branchId);
     BranchResources r = resources.findById(branchId);
@@ -49,8 +52,13 @@ public class ResourceService {
     return r;
   }
 
+  /**
+   * Updates the checklist: for staff whose scope holds the branch (a branch secretary: their own
+   * branch), 403 otherwise.
+   */
   public BranchResources update(UUID branchId, Checklist c, String ifMatch, Long version) {
     BranchResources r = get(branchId);
+    access.requireBranch(r.communityId, r.branchId);
     Versions.require(r.version, ifMatch, version);
     try {
       ResourceRules.check(c.activityRoom(), c.roomAreaM2());

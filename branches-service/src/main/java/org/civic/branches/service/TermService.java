@@ -33,6 +33,7 @@ public class TermService {
   private final RosterEntryRepository entries;
   private final ResidentRepository residents;
   private final BranchService branches;
+  private final Access access;
   private final Outbox outbox;
 
   TermService(
@@ -40,11 +41,13 @@ public class TermService {
       RosterEntryRepository entries,
       ResidentRepository residents,
       BranchService branches,
+      Access access,
       Outbox outbox) {
     this.terms = terms;
     this.entries = entries;
     this.residents = residents;
     this.branches = branches;
+    this.access = access;
     this.outbox = outbox;
   }
 
@@ -58,7 +61,7 @@ public class TermService {
       LocalDate endDate,
       ElectionMethod method,
       List<SeatRequest> seats) {
-    Branch branch = branches.get(branchId);
+    Branch branch = branches.writable(branchId);
     if (!branch.active()) {
       throw ProblemException.ruleViolation("id", "Branch " + branchId + " is dissolved");
     }
@@ -96,12 +99,24 @@ public class TermService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Term> ofBranch(UUID branchId) {
     branches.get(branchId);
-    return terms.ofBranch(branchId);
+    return terms.ofBranch(branchId, access.scope());
   }
 
-  /** Current terms ending within {@code withinDays} days from today (Asia/Shanghai), or overdue. */
+  /**
+   * Re-election reminders.
+   *
+   * @param withSeats whether the caller may see who holds the seats (staff; not a city system)
+   */
+  public record Expiring(List<Term> terms, boolean withSeats) {}
+
+  /**
+   * The current terms in the caller's scope ending within {@code withinDays} days from today
+   * (Asia/Shanghai), or overdue.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Term> expiring(int withinDays) {
-    return terms.currentEndingBy(LocalDate.now(ZONE).plusDays(withinDays));
+  public Expiring expiring(int withinDays) {
+    return new Expiring(
+        terms.currentEndingBy(LocalDate.now(ZONE).plusDays(withinDays), access.scope()),
+        access.caller().isStaff());
   }
 }

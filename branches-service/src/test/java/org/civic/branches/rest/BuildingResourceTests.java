@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,11 +18,15 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.branches.Fixtures;
+import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.localinfra.security.Tokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))
@@ -38,7 +44,7 @@ class BuildingResourceTests {
   }
 
   @Test
-  void registeringABuildingStoresItAndPublishesBuildingRegistered() {
+  void registeringABuildingStoresItAndPublishesBuildingRegistered() throws Exception {
     UUID community = Fixtures.community();
     String id =
         given()
@@ -70,6 +76,10 @@ class BuildingResourceTests {
             .awaitRecords("branches.events", r -> id.equals(r.key()), 1, Duration.ofSeconds(30));
     assertThat(KafkaTestClient.header(events.get(0), "ce_type")).isEqualTo("BuildingRegistered");
     assertThat(events.get(0).value()).contains(community.toString()).contains("3号楼");
+    // orgPath: from the root street down to and including the community (issue 7)
+    assertThat(new ObjectMapper().readTree(events.get(0).value()).get("orgPath"))
+        .extracting(JsonNode::asText)
+        .containsExactly(Tokens.DEMO_STREET.toString(), community.toString());
   }
 
   @Test
