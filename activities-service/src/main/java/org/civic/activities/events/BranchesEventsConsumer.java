@@ -8,8 +8,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.activities.domain.KnownBuilding;
 import org.civic.activities.persistence.KnownBuildingRepository;
 import org.civic.activities.service.LocalViewService;
+import org.civic.eventing.PoisonEventException;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
+import org.civic.web.security.StoredCommunityDirectory;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps this service's view of branches-service current from branches.events. */
@@ -18,21 +20,34 @@ public class BranchesEventsConsumer {
   private final EventInbox inbox;
   private final KnownBuildingRepository buildings;
   private final LocalViewService view;
+  private final StoredCommunityDirectory directory;
 
   BranchesEventsConsumer(
-      EventInbox inbox, KnownBuildingRepository buildings, LocalViewService view) {
+      EventInbox inbox,
+      KnownBuildingRepository buildings,
+      LocalViewService view,
+      StoredCommunityDirectory directory) {
     this.inbox = inbox;
     this.buildings = buildings;
     this.view = view;
+    this.directory = directory;
   }
 
   /** Payload of BranchEstablished / BranchCoverageChanged / BranchDissolved (the fields used). */
   public record BranchPayload(
       UUID branchId, UUID communityId, String name, String kind, List<UUID> buildingIds) {}
 
-  /** Payload of BuildingRegistered, as far as this service needs it. */
+  /**
+   * Payload of BuildingRegistered, as far as this service needs it. {@code orgPath}: the org units
+   * from the street down to the community (absent from older producers).
+   */
   public record BuildingRegistered(
-      UUID buildingId, UUID communityId, String name, int units, String address) {}
+      UUID buildingId,
+      UUID communityId,
+      String name,
+      int units,
+      String address,
+      List<UUID> orgPath) {}
 
   @Incoming("branches-events")
   @Blocking
@@ -69,6 +84,12 @@ public class BranchesEventsConsumer {
 
   private void buildingRegistered(IncomingEvent event) {
     BuildingRegistered data = event.data(BuildingRegistered.class);
+    if (data.buildingId() == null || data.communityId() == null) {
+      throw new PoisonEventException("BuildingRegistered without buildingId or communityId");
+    }
+    // Which street the community lies in: the callers' scopes are resolved from it. Idempotent,
+    // in the inbox's transaction with the rest.
+    directory.record(data.communityId(), data.orgPath());
     KnownBuilding building = buildings.findById(data.buildingId());
     boolean isNew = building == null;
     if (isNew) {

@@ -5,23 +5,41 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class ActivityAttendeeRepository
     implements PanacheRepositoryBase<ActivityAttendee, ActivityAttendee.Key> {
 
+  public static Scope.Clause visibleTo(Scope scope) {
+    return scope.clause("communityId", "branchId", "memberId", null);
+  }
+
+  /** All expected attendees of an activity (for writes and the ActivityHeld counts). */
   public List<ActivityAttendee> of(UUID activityId) {
     return list("activityId", Sort.by("memberName").and("memberId"), activityId);
   }
 
-  public List<ActivityAttendee> ofActivities(Collection<UUID> activityIds) {
-    return activityIds.isEmpty()
-        ? List.of()
-        : list(
-            "activityId in ?1",
-            Sort.by("activityId").and("memberName").and("memberId"),
-            activityIds);
+  /** The expected attendees of an activity the caller may see. */
+  public List<ActivityAttendee> of(UUID activityId, Scope scope) {
+    Scope.Clause c = visibleTo(scope);
+    return list(
+        Scoped.where("activityId = :activity", c),
+        Sort.by("memberName").and("memberId"),
+        Scoped.params(Map.of("activity", activityId), c));
+  }
+
+  public List<ActivityAttendee> ofActivities(Collection<UUID> activityIds, Scope scope) {
+    if (activityIds.isEmpty()) {
+      return List.of();
+    }
+    Scope.Clause c = visibleTo(scope);
+    return list(
+        Scoped.where("activityId in :activities", c),
+        Sort.by("activityId").and("memberName").and("memberId"),
+        Scoped.params(Map.of("activities", activityIds), c));
   }
 }

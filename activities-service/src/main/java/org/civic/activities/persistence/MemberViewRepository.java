@@ -4,11 +4,34 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class MemberViewRepository implements PanacheRepositoryBase<MemberView, UUID> {
+
+  /**
+   * Community scopes: members living in the communities; a branch: members on its roster now; a
+   * member: themselves and their household.
+   */
+  public static Scope.Clause visibleTo(Scope scope) {
+    if (scope instanceof Scope.Branch b) {
+      return new Scope.Clause(
+          "memberId in (select r.memberId from RosterAssignment r where r.branchId = :scope_branch)",
+          Map.of("scope_branch", b.branchId()));
+    }
+    return scope.clause("communityId", null, "memberId", "householdId");
+  }
+
+  /** Whether the caller may see (and so name in a record) this member. */
+  public boolean visible(UUID memberId, Scope scope) {
+    Scope.Clause c = visibleTo(scope);
+    return count(
+            Scoped.where("memberId = :member", c), Scoped.params(Map.of("member", memberId), c))
+        > 0;
+  }
 
   public List<MemberView> inHousehold(UUID householdId) {
     return list("householdId", Sort.by("name").and("memberId"), householdId);

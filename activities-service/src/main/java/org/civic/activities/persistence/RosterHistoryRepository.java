@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class RosterHistoryRepository implements PanacheRepositoryBase<RosterHistoryEntry, Long> {
@@ -16,19 +17,30 @@ public class RosterHistoryRepository implements PanacheRepositoryBase<RosterHist
     return list("memberId = ?1 and toTime is null", memberId);
   }
 
+  /** The households on a branch's roster at some time in the period, as far as the caller sees. */
   public List<UUID> householdsAtBranchDuring(
-      UUID branchId, OffsetDateTime from, OffsetDateTime to) {
-    return getEntityManager()
-        .createQuery(
-            "select distinct h.householdId from RosterHistoryEntry h where h.branchId = :b"
-                + " and h.fromTime < :to and (h.toTime is null or h.toTime > :from)",
-            UUID.class)
-        .setParameter("b", branchId)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultList();
+      UUID branchId, OffsetDateTime from, OffsetDateTime to, Scope scope) {
+    Scope.Clause c = scope.clause("h.communityId", "h.branchId", "h.memberId", "h.householdId");
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select distinct h.householdId from RosterHistoryEntry h where h.branchId = :b"
+                    + " and h.fromTime < :to and (h.toTime is null or h.toTime > :from)"
+                    + " and ("
+                    + c.condition()
+                    + ")",
+                UUID.class)
+            .setParameter("b", branchId)
+            .setParameter("from", from)
+            .setParameter("to", to);
+    c.parameters().forEach(query::setParameter);
+    return query.getResultList();
   }
 
+  /**
+   * The whole roster history of these households, at every branch: input of the duty computation
+   * (when did this branch take a household over), never listed as such.
+   */
   public List<RosterHistoryEntry> forHouseholds(Collection<UUID> households) {
     return households.isEmpty()
         ? List.of()

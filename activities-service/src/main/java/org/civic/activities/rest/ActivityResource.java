@@ -1,5 +1,11 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.MEMBER;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -182,6 +188,7 @@ public class ActivityResource {
   }
 
   @POST
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "Schedule a meeting or activity",
       description =
@@ -197,6 +204,7 @@ public class ActivityResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(summary = "Read an activity")
   public Response get(@PathParam("id") UUID id) {
     Activity a = service.get(id);
@@ -205,6 +213,7 @@ public class ActivityResource {
 
   @PUT
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Change an activity's details (title, time, place, minutes, ...)")
   public Response update(
       @PathParam("id") UUID id,
@@ -216,6 +225,7 @@ public class ActivityResource {
 
   @POST
   @Path("{id}/cancellation")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Cancel a scheduled activity (a held one cannot be cancelled: 422)")
   public Response cancel(
       @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, VersionOnly request) {
@@ -225,6 +235,7 @@ public class ActivityResource {
 
   @GET
   @Path("{id}/attendance")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Expected attendees and their attendance")
   public AttendanceView attendance(@PathParam("id") UUID id) {
     List<ActivityAttendee> list = service.attendees(id);
@@ -233,6 +244,7 @@ public class ActivityResource {
 
   @PUT
   @Path("{id}/attendance")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "Record attendance per member",
       description =
@@ -260,6 +272,7 @@ public class ActivityResource {
   }
 
   @GET
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(
       summary = "List activities",
       description = "Newest first; filter by branch, type, status and date range (Asia/Shanghai).")

@@ -1,5 +1,12 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.CITY_SYSTEM;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.MEMBER;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +23,6 @@ import org.civic.activities.domain.MeetingRules;
 import org.civic.activities.domain.MemberView;
 import org.civic.activities.domain.RosterAssignment;
 import org.civic.activities.domain.VisitPlan;
-import org.civic.activities.persistence.RosterAssignmentRepository;
 import org.civic.activities.service.ActivityService;
 import org.civic.activities.service.Branches;
 import org.civic.activities.service.LedgerService;
@@ -49,21 +55,18 @@ public class BranchReportsResource {
   private final VolunteerTeamService volunteering;
   private final LedgerService ledger;
   private final Branches branches;
-  private final RosterAssignmentRepository rosters;
 
   BranchReportsResource(
       VisitService visits,
       ActivityService activities,
       VolunteerTeamService volunteering,
       LedgerService ledger,
-      Branches branches,
-      RosterAssignmentRepository rosters) {
+      Branches branches) {
     this.visits = visits;
     this.activities = activities;
     this.volunteering = volunteering;
     this.ledger = ledger;
     this.branches = branches;
-    this.rosters = rosters;
   }
 
   @Schema(name = "HouseholdMember")
@@ -104,10 +107,14 @@ public class BranchReportsResource {
       int visited,
       @Schema(description = "visited / due, null when nothing is due", example = "0.75")
           Double rate,
+      @Schema(description = "How many households are overdue (the size of overdue)")
+          int overdueCount,
       @Schema(
               description =
                   "Unvisited households: all of them for a past month, those not visited so far for"
-                      + " the current month, none for a future month")
+                      + " the current month, none for a future month. Null for CITY_SYSTEM callers,"
+                      + " who see the counts and the rate only.",
+              nullable = true)
           List<PlanEntry> overdue) {}
 
   private static List<PlanEntry> entries(
@@ -130,6 +137,7 @@ public class BranchReportsResource {
 
   @GET
   @Path("visit-plan")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "The branch's households to visit in a month, each visited or not yet",
       description = RELOCATION_RULE)
@@ -151,6 +159,7 @@ public class BranchReportsResource {
 
   @GET
   @Path("visit-compliance")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, CITY_SYSTEM})
   @Operation(
       summary = "Visit compliance of a month: rate = visited / due, and the overdue households",
       description = RELOCATION_RULE)
@@ -167,11 +176,13 @@ public class BranchReportsResource {
         p.plan().due(),
         p.plan().visited(),
         p.plan().rate(),
-        entries(p, p.plan().overdue()));
+        p.plan().overdue().size(),
+        p.householdsShown() ? entries(p, p.plan().overdue()) : null);
   }
 
   @GET
   @Path("meeting-compliance")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, CITY_SYSTEM})
   @Operation(
       summary = "Meeting compliance (三会一课) for a period",
       description =
@@ -193,6 +204,7 @@ public class BranchReportsResource {
 
   @GET
   @Path("volunteer-hours")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, CITY_SYSTEM, MEMBER})
   @Operation(summary = "Volunteer service hours of the branch: per member, per team, in all")
   public VolunteerTeamService.HoursTotals volunteerHours(
       @PathParam("branchId") UUID branchId,
@@ -209,6 +221,7 @@ public class BranchReportsResource {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     MediaType.APPLICATION_JSON
   })
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "The branch ledger (台帐) for a period, as an .xlsx workbook",
       description =
@@ -234,12 +247,12 @@ public class BranchReportsResource {
 
   @GET
   @Path("roster")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "The branch's roster as this service knows it (from RosterChanged events)",
       description = "Expected attendees of newly scheduled meetings are taken from this roster.")
   public List<RosterMember> roster(@PathParam("branchId") UUID branchId) {
-    branches.require(branchId);
-    List<RosterAssignment> list = rosters.onRoster(branchId);
+    List<RosterAssignment> list = branches.roster(branchId);
     return list.stream()
         .map(r -> new RosterMember(r.memberId, r.memberName, r.householdId, r.buildingId))
         .toList();

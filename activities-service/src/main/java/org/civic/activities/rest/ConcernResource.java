@@ -1,5 +1,10 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -135,6 +140,7 @@ public class ConcernResource {
   }
 
   @POST
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Record a concern raised by a resident or member")
   public Response raise(@NotNull @Valid RaiseConcern r, UriInfo uri) {
     Concern c =
@@ -158,13 +164,15 @@ public class ConcernResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Read a concern")
   public Response get(@PathParam("id") UUID id) {
-    Concern c = service.get(id);
+    Concern c = service.read(id);
     return Response.ok(ConcernView.of(c)).tag(Versions.etag(c.version)).build();
   }
 
   @GET
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "List concerns",
       description =
@@ -189,6 +197,7 @@ public class ConcernResource {
 
   @POST
   @Path("{id}/assignment")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Assign (or reassign) a concern to a member: OPEN/ASSIGNED → ASSIGNED")
   public Response assign(
       @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Assign r) {
@@ -198,6 +207,7 @@ public class ConcernResource {
 
   @POST
   @Path("{id}/resolution")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Resolve an assigned concern: ASSIGNED → RESOLVED")
   public Response resolve(
       @PathParam("id") UUID id,
@@ -209,6 +219,7 @@ public class ConcernResource {
 
   @POST
   @Path("{id}/escalation")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "Escalate a concern to the community or street (报告制度)",
       description = "OPEN/ASSIGNED → ESCALATED; publishes ConcernEscalated.")

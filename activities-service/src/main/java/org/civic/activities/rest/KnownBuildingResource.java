@@ -1,5 +1,11 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.CITY_SYSTEM;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,8 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.civic.activities.domain.KnownBuilding;
-import org.civic.activities.persistence.KnownBuildingRepository;
-import org.civic.web.problem.ProblemException;
+import org.civic.activities.service.Branches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -17,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data", description = "What this service knows from other services' events")
 public class KnownBuildingResource {
-  private final KnownBuildingRepository buildings;
+  private final Branches branches;
 
-  KnownBuildingResource(KnownBuildingRepository buildings) {
-    this.buildings = buildings;
+  KnownBuildingResource(Branches branches) {
+    this.branches = branches;
   }
 
   public record KnownBuildingView(
@@ -28,10 +33,10 @@ public class KnownBuildingResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, CITY_SYSTEM})
   @Operation(summary = "A building as this service knows it from BuildingRegistered events")
   public KnownBuildingView get(@PathParam("id") UUID id) {
-    KnownBuilding b =
-        buildings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Building", id));
+    KnownBuilding b = branches.building(id);
     return new KnownBuildingView(b.id, b.communityId, b.name, b.units, b.version);
   }
 }

@@ -1,5 +1,11 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.MEMBER;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -106,6 +112,7 @@ public class VisitResource {
   }
 
   @POST
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "Record a visit",
       description =
@@ -131,14 +138,16 @@ public class VisitResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(summary = "Read a visit")
   public Response get(@PathParam("id") UUID id) {
-    Visit v = service.get(id);
+    Visit v = service.read(id);
     return Response.ok(VisitView.of(v)).tag(Versions.etag(v.version)).build();
   }
 
   @PUT
   @Path("{id}/follow-up")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Resolve (or reopen) the follow-up of a visit")
   public Response followUp(
       @PathParam("id") UUID id,
@@ -150,6 +159,7 @@ public class VisitResource {
   }
 
   @GET
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(
       summary = "List visits",
       description = "Newest first; filter by branch, household, kind, open follow-ups, date range.")

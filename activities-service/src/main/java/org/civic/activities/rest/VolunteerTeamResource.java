@@ -1,5 +1,11 @@
 package org.civic.activities.rest;
 
+import static org.civic.web.security.Roles.BRANCH_SECRETARY;
+import static org.civic.web.security.Roles.COMMUNITY_SECRETARY;
+import static org.civic.web.security.Roles.MEMBER;
+import static org.civic.web.security.Roles.STREET_ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -124,6 +130,7 @@ public class VolunteerTeamResource {
   }
 
   @POST
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Create a volunteer team of a branch")
   public Response create(@NotNull @Valid CreateTeam request, UriInfo uri) {
     VolunteerTeam t =
@@ -135,6 +142,7 @@ public class VolunteerTeamResource {
   }
 
   @GET
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "List volunteer teams",
       description = "Sorted by name; filter by branch and kind.")
@@ -150,6 +158,7 @@ public class VolunteerTeamResource {
 
   @GET
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Read a volunteer team")
   public Response get(@PathParam("id") UUID id) {
     VolunteerTeam t = service.get(id);
@@ -158,6 +167,7 @@ public class VolunteerTeamResource {
 
   @PUT
   @Path("{id}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Rename a team or change its description")
   public Response update(
       @PathParam("id") UUID id,
@@ -170,6 +180,7 @@ public class VolunteerTeamResource {
 
   @GET
   @Path("{id}/members")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Members of a team")
   public List<TeamMemberView> members(@PathParam("id") UUID id) {
     return service.members(id).stream().map(TeamMemberView::of).toList();
@@ -177,6 +188,7 @@ public class VolunteerTeamResource {
 
   @POST
   @Path("{id}/members")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Add a member to a team (409 if already in it)")
   public Response addMember(@PathParam("id") UUID id, @NotNull @Valid AddMember request) {
     return Response.status(201)
@@ -186,6 +198,7 @@ public class VolunteerTeamResource {
 
   @DELETE
   @Path("{id}/members/{memberId}")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Remove a member from a team (their service records stay)")
   public Response removeMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId) {
     service.removeMember(id, memberId);
@@ -194,6 +207,7 @@ public class VolunteerTeamResource {
 
   @GET
   @Path("{id}/candidates")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(
       summary = "Suggest members for a team by specialty tags (爱好特长)",
       description =
@@ -221,6 +235,7 @@ public class VolunteerTeamResource {
 
   @POST
   @Path("{id}/service-records")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Record service hours of a team member (0 < hours ≤ 24)")
   public Response recordService(
       @PathParam("id") UUID id, @NotNull @Valid RecordService request, UriInfo uri) {
@@ -232,6 +247,7 @@ public class VolunteerTeamResource {
 
   @GET
   @Path("{id}/service-records")
+  @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(summary = "Service records of a team, newest first")
   public Page<ServiceView> serviceRecords(
       @PathParam("id") UUID id,

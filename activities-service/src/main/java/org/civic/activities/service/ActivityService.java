@@ -30,6 +30,7 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AuditLog;
 
 @ApplicationScoped
 @Transactional
@@ -39,18 +40,21 @@ public class ActivityService {
   private final RosterAssignmentRepository rosters;
   private final Branches branches;
   private final Outbox outbox;
+  private final Access access;
 
   ActivityService(
       ActivityRepository activities,
       ActivityAttendeeRepository attendees,
       RosterAssignmentRepository rosters,
       Branches branches,
-      Outbox outbox) {
+      Outbox outbox,
+      Access access) {
     this.activities = activities;
     this.attendees = attendees;
     this.rosters = rosters;
     this.branches = branches;
     this.outbox = outbox;
+    this.access = access;
   }
 
   /** The describable fields of an activity (create and update). */
@@ -65,7 +69,7 @@ public class ActivityService {
       String summary) {}
 
   public Activity schedule(UUID branchId, ActivityType type, Details d) {
-    BranchView branch = branches.requireActive(branchId);
+    BranchView branch = branches.requireActiveInScope(branchId);
     Activity a =
         new Activity(branchId, branch.communityId, type, d.title(), d.startsAt().toInstant());
     apply(a, d);
@@ -149,17 +153,28 @@ public class ActivityService {
     return a;
   }
 
+  /** An activity the caller may see; 404 otherwise (as if it did not exist). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Activity get(UUID id) {
     return activities
-        .findByIdOptional(id)
+        .findVisible(id, access.scope())
         .orElseThrow(() -> ProblemException.notFound("Activity", id));
   }
 
+  /**
+   * The expected attendees and their attendance (leave reasons may be personal, e.g. illness): an
+   * audited read.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<ActivityAttendee> attendees(UUID id) {
     get(id);
-    return attendees.of(id);
+    List<ActivityAttendee> list = attendees.of(id, access.scope());
+    access.audited(
+        AuditLog.Action.READ,
+        "Attendance",
+        list.stream().map(x -> x.memberId).toList(),
+        "attendance of activity " + id);
+    return list;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -176,39 +191,42 @@ public class ActivityService {
             .when(type, "type = :type", "type")
             .when(status, "status = :status", "status")
             .when(from == null ? null : startOf(from), "startsAt >= :from", "from")
-            .when(to == null ? null : startOf(to.plusDays(1)), "startsAt < :to", "to");
+            .when(to == null ? null : startOf(to.plusDays(1)), "startsAt < :to", "to")
+            .scoped(ActivityRepository.visibleTo(access.scope()));
     var query = activities.find(q.text(), Sort.by("startsAt").descending().and("id"), q.params());
     return Page.of(query.page(page.page, page.size).list(), page, query.count());
   }
 
+  /** The branch's activities in a period, as far as the caller sees (the ledger). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Activity> between(UUID branchId, LocalDate from, LocalDate to) {
-    return activities.list(
-        "branchId = ?1 and startsAt >= ?2 and startsAt < ?3",
-        Sort.by("startsAt").and("id"),
-        branchId,
-        startOf(from),
-        startOf(to.plusDays(1)));
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(startOf(from), "startsAt >= :from", "from")
+            .when(startOf(to.plusDays(1)), "startsAt < :to", "to")
+            .scoped(ActivityRepository.visibleTo(access.scope()));
+    return activities.list(q.text(), Sort.by("startsAt").and("id"), q.params());
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public MeetingRules.Compliance meetingCompliance(UUID branchId, LocalDate from, LocalDate to) {
-    branches.require(branchId);
+    branches.requireInScope(branchId);
     if (to.isBefore(from)) {
       throw ProblemException.invalid("to", "must not be before from");
     }
     if (from.plusYears(5).isBefore(to)) {
       throw ProblemException.invalid("to", "the period may span at most 5 years");
     }
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(ActivityStatus.HELD, "status = :status", "status")
+            .when(startOf(MeetingRules.coveredFrom(from)), "startsAt >= :from", "from")
+            .when(startOf(MeetingRules.coveredUntil(to)), "startsAt < :to", "to")
+            .scoped(ActivityRepository.visibleTo(access.scope()));
     List<MeetingRules.HeldMeeting> held =
-        activities
-            .list(
-                "branchId = ?1 and status = ?2 and startsAt >= ?3 and startsAt < ?4",
-                branchId,
-                ActivityStatus.HELD,
-                startOf(MeetingRules.coveredFrom(from)),
-                startOf(MeetingRules.coveredUntil(to)))
-            .stream()
+        activities.list(q.text(), q.params()).stream()
             .map(
                 a ->
                     new MeetingRules.HeldMeeting(

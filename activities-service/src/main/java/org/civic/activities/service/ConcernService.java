@@ -14,34 +14,33 @@ import org.civic.activities.domain.ConcernStatus;
 import org.civic.activities.domain.EscalationLevel;
 import org.civic.activities.events.ConcernEscalated;
 import org.civic.activities.persistence.ConcernRepository;
-import org.civic.activities.persistence.MemberViewRepository;
-import org.civic.activities.persistence.RosterAssignmentRepository;
 import org.civic.eventing.outbox.Outbox;
 import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AuditLog;
 
 @ApplicationScoped
 @Transactional
 public class ConcernService {
   private final ConcernRepository concerns;
-  private final MemberViewRepository members;
-  private final RosterAssignmentRepository rosters;
+  private final Members members;
   private final Branches branches;
   private final Outbox outbox;
+  private final Access access;
 
   ConcernService(
       ConcernRepository concerns,
-      MemberViewRepository members,
-      RosterAssignmentRepository rosters,
+      Members members,
       Branches branches,
-      Outbox outbox) {
+      Outbox outbox,
+      Access access) {
     this.concerns = concerns;
     this.members = members;
-    this.rosters = rosters;
     this.branches = branches;
     this.outbox = outbox;
+    this.access = access;
   }
 
   public record RaiseConcern(
@@ -57,7 +56,7 @@ public class ConcernService {
       OffsetDateTime raisedAt) {}
 
   public Concern raise(RaiseConcern cmd) {
-    BranchView branch = branches.requireActive(cmd.branchId());
+    BranchView branch = branches.requireActiveInScope(cmd.branchId());
     if (blank(cmd.raisedByName()) && cmd.raisedByMemberId() == null) {
       throw ProblemException.invalid(
           "raisedByName", "name the resident or the member who raised it");
@@ -67,7 +66,7 @@ public class ConcernService {
       throw ProblemException.ruleViolation("raisedAt", "must not be in the future");
     }
     if (cmd.raisedByMemberId() != null) {
-      requireMember("raisedByMemberId", cmd.raisedByMemberId());
+      members.requireVisible("raisedByMemberId", cmd.raisedByMemberId());
     }
     Concern c = new Concern();
     c.id = UUID.randomUUID();
@@ -77,7 +76,9 @@ public class ConcernService {
     c.title = cmd.title().trim();
     c.description = blank(cmd.description()) ? null : cmd.description().trim();
     c.raisedByName =
-        blank(cmd.raisedByName()) ? memberName(cmd.raisedByMemberId()) : cmd.raisedByName().trim();
+        blank(cmd.raisedByName())
+            ? members.name(cmd.raisedByMemberId())
+            : cmd.raisedByName().trim();
     c.raisedByMemberId = cmd.raisedByMemberId();
     c.buildingId = cmd.buildingId();
     c.householdId = cmd.householdId();
@@ -91,7 +92,7 @@ public class ConcernService {
   public Concern assign(UUID id, String ifMatch, Long version, UUID memberId) {
     Concern c = get(id);
     Versions.require(c.version, ifMatch, version);
-    requireMember("memberId", memberId);
+    members.requireVisible("memberId", memberId);
     c.assign(memberId, OffsetDateTime.now(ZoneOffset.UTC));
     concerns.flush();
     return c;
@@ -115,11 +116,20 @@ public class ConcernService {
     return c;
   }
 
+  /** A concern the caller may see; 404 otherwise (as if it did not exist). Not audited. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Concern get(UUID id) {
     return concerns
-        .findByIdOptional(id)
+        .findVisible(id, access.scope())
         .orElseThrow(() -> ProblemException.notFound("Concern", id));
+  }
+
+  /** Reads a concern for display (it may hold a resident's circumstances): audited. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Concern read(UUID id) {
+    Concern c = get(id);
+    access.audited(AuditLog.Action.READ, "Concern", List.of(c.id), "branch " + c.branchId);
+    return c;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -133,7 +143,8 @@ public class ConcernService {
         new Query()
             .when(branchId, "branchId = :branch", "branch")
             .when(status, "status = :status", "status")
-            .when(category, "category = :category", "category");
+            .when(category, "category = :category", "category")
+            .scoped(ConcernRepository.visibleTo(access.scope()));
     if (openOlderThanDays != null) {
       q.when(List.of(ConcernStatus.OPEN, ConcernStatus.ASSIGNED), "status in :open", "open")
           .when(
@@ -142,32 +153,24 @@ public class ConcernService {
               "cutoff");
     }
     var query = concerns.find(q.text(), Sort.by("raisedAt").and("id"), q.params());
-    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    Page<Concern> result = Page.of(query.page(page.page, page.size).list(), page, query.count());
+    access.audited(
+        AuditLog.Action.READ,
+        "Concern",
+        result.items().stream().map(c -> c.id).toList(),
+        "concern list");
+    return result;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Concern> raisedBetween(UUID branchId, OffsetDateTime from, OffsetDateTime to) {
-    return concerns.list(
-        "branchId = ?1 and raisedAt >= ?2 and raisedAt < ?3",
-        Sort.by("raisedAt").and("id"),
-        branchId,
-        from,
-        to);
-  }
-
-  private void requireMember(String field, UUID memberId) {
-    if (members.findById(memberId) == null && rosters.findById(memberId) == null) {
-      throw ProblemException.ruleViolation(field, "Member " + memberId + " is not known");
-    }
-  }
-
-  private String memberName(UUID memberId) {
-    var m = members.findById(memberId);
-    if (m != null) {
-      return m.name;
-    }
-    var r = rosters.findById(memberId);
-    return r == null ? null : r.memberName;
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(from, "raisedAt >= :from", "from")
+            .when(to, "raisedAt < :to", "to")
+            .scoped(ConcernRepository.visibleTo(access.scope()));
+    return concerns.list(q.text(), Sort.by("raisedAt").and("id"), q.params());
   }
 
   private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package org.civic.activities.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -8,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,9 +34,13 @@ import org.civic.activities.domain.VolunteerService;
 import org.civic.activities.domain.VolunteerTeam;
 import org.civic.activities.persistence.ActivityAttendeeRepository;
 import org.civic.activities.persistence.MemberViewRepository;
+import org.civic.activities.persistence.Scoped;
 import org.civic.activities.persistence.VisitRepository;
 import org.civic.activities.persistence.VolunteerTeamRepository;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AuditLog;
+import org.civic.web.security.Scope;
+import org.civic.web.sheets.SafeCells;
 
 /** The ledger (台帐) of a branch for a period, as one .xlsx workbook. */
 @ApplicationScoped
@@ -54,6 +62,7 @@ public class LedgerService {
   private final VolunteerTeamRepository teams;
   private final ConcernService concerns;
   private final MemberViewRepository members;
+  private final Access access;
 
   LedgerService(
       Branches branches,
@@ -63,7 +72,8 @@ public class LedgerService {
       VolunteerTeamService volunteering,
       VolunteerTeamRepository teams,
       ConcernService concerns,
-      MemberViewRepository members) {
+      MemberViewRepository members,
+      Access access) {
     this.branches = branches;
     this.activities = activities;
     this.attendees = attendees;
@@ -72,10 +82,16 @@ public class LedgerService {
     this.teams = teams;
     this.concerns = concerns;
     this.members = members;
+    this.access = access;
   }
 
+  /**
+   * The workbook of a branch inside the caller's scope (403 otherwise); every query is limited to
+   * the caller's scope, every text cell is neutralised against formula injection, and the export is
+   * written to the audit log with the branch and every member it names.
+   */
   public byte[] workbook(UUID branchId, LocalDate from, LocalDate to) {
-    BranchView branch = branches.require(branchId);
+    BranchView branch = branches.requireInScope(branchId);
     if (to.isBefore(from)) {
       throw ProblemException.invalid("to", "must not be before from");
     }
@@ -85,15 +101,16 @@ public class LedgerService {
     OffsetDateTime start = ActivityService.startOf(from);
     OffsetDateTime end = ActivityService.startOf(to.plusDays(1));
     List<Activity> acts = activities.between(branchId, from, to);
-    List<ActivityAttendee> att = attendees.ofActivities(acts.stream().map(a -> a.id).toList());
+    List<ActivityAttendee> att =
+        attendees.ofActivities(acts.stream().map(a -> a.id).toList(), access.scope());
     Map<UUID, List<ActivityAttendee>> attByActivity =
         att.stream().collect(Collectors.groupingBy(a -> a.activityId));
+    Scope.Clause visible = VisitRepository.visibleTo(access.scope());
     List<Visit> vs =
         visits.list(
-            "branchId = ?1 and visitedAt >= ?2 and visitedAt < ?3 order by visitedAt, id",
-            branchId,
-            start,
-            end);
+            Scoped.where("branchId = :branch and visitedAt >= :from and visitedAt < :to", visible)
+                + " order by visitedAt, id",
+            Scoped.params(Map.of("branch", branchId, "from", start, "to", end), visible));
     Map<UUID, String> names =
         members.list("communityId", branch.communityId).stream()
             .collect(Collectors.toMap(m -> m.memberId, m -> m.name));
@@ -102,6 +119,21 @@ public class LedgerService {
             .collect(Collectors.toMap(t -> t.id, Function.identity()));
     List<VolunteerService> services = volunteering.servicesOfBranch(branchId, from, to);
     List<Concern> cs = concerns.raisedBetween(branchId, start, end);
+    Map<UUID, List<MemberView>> householdMembers =
+        vs.isEmpty()
+            ? Map.of()
+            : members
+                .list(
+                    "householdId in ?1",
+                    Sort.by("name").and("memberId"),
+                    vs.stream().map(v -> v.householdId).distinct().toList())
+                .stream()
+                .collect(Collectors.groupingBy(m -> m.householdId));
+    access.audited(
+        AuditLog.Action.EXPORT,
+        "Ledger",
+        listed(branchId, acts, att, vs, householdMembers, services, cs),
+        "ledger of branch " + branchId + " " + from + ".." + to);
 
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -161,17 +193,12 @@ public class LedgerService {
 
       Sheet visitSheet = wb.createSheet(SHEET_VISITS);
       header(visitSheet, bold, "走访时间", "走访家庭", "家庭成员", "走访人", "走访类型", "情况记录", "需跟进", "跟进结果");
-      Map<UUID, String> householdNames =
-          vs.isEmpty()
-              ? Map.of()
-              : members
-                  .list(
-                      "householdId in ?1", vs.stream().map(v -> v.householdId).distinct().toList())
-                  .stream()
-                  .collect(
-                      Collectors.groupingBy(
-                          m -> m.householdId,
-                          Collectors.mapping(MemberView::nameAndAddress, Collectors.joining("、"))));
+      Map<UUID, String> householdNames = new HashMap<>();
+      householdMembers.forEach(
+          (household, list) ->
+              householdNames.put(
+                  household,
+                  list.stream().map(MemberView::nameAndAddress).collect(Collectors.joining("、"))));
       for (Visit v : vs) {
         row(
             visitSheet,
@@ -244,12 +271,13 @@ public class LedgerService {
     Row r = sheet.createRow(0);
     for (int i = 0; i < titles.length; i++) {
       var cell = r.createCell(i);
-      cell.setCellValue(titles[i]);
+      cell.setCellValue(SafeCells.text(titles[i]));
       cell.setCellStyle(bold);
       sheet.setColumnWidth(i, Math.max(10, titles[i].length() * 2 + 4) * 256);
     }
   }
 
+  /** A row; text goes through {@link SafeCells#text} (a cell starting with = + - @ is text). */
   private static void row(Sheet sheet, Object... values) {
     Row r = sheet.createRow(sheet.getLastRowNum() + 1);
     for (int i = 0; i < values.length; i++) {
@@ -257,8 +285,39 @@ public class LedgerService {
       if (v instanceof Number n) {
         r.createCell(i).setCellValue(n.doubleValue());
       } else if (v != null) {
-        r.createCell(i).setCellValue(v.toString());
+        r.createCell(i).setCellValue(SafeCells.text(v.toString()));
       }
+    }
+  }
+
+  /** The branch and every member the workbook names, for the audit log. */
+  private static List<UUID> listed(
+      UUID branchId,
+      List<Activity> acts,
+      List<ActivityAttendee> att,
+      List<Visit> vs,
+      Map<UUID, List<MemberView>> householdMembers,
+      List<VolunteerService> services,
+      List<Concern> cs) {
+    Set<UUID> ids = new LinkedHashSet<>();
+    ids.add(branchId);
+    for (Activity a : acts) {
+      addIfPresent(ids, a.hostMemberId);
+      addIfPresent(ids, a.recorderMemberId);
+    }
+    att.forEach(x -> ids.add(x.memberId));
+    for (Visit v : vs) {
+      ids.add(v.visitorMemberId);
+      householdMembers.getOrDefault(v.householdId, List.of()).forEach(m -> ids.add(m.memberId));
+    }
+    services.forEach(s -> ids.add(s.memberId));
+    cs.forEach(c -> addIfPresent(ids, c.raisedByMemberId));
+    return List.copyOf(ids);
+  }
+
+  private static void addIfPresent(Set<UUID> ids, UUID id) {
+    if (id != null) {
+      ids.add(id);
     }
   }
 

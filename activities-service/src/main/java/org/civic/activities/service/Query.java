@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.civic.web.security.Scope;
 
 /** A small builder for filtered Panache queries: conditions joined by "and", named parameters. */
 final class Query {
@@ -15,6 +16,13 @@ final class Query {
       conditions.add(condition);
       params.put(name, value);
     }
+    return this;
+  }
+
+  /** ANDs the caller's scope into the query (every list is filtered by the database). */
+  Query scoped(Scope.Clause clause) {
+    conditions.add("(" + clause.condition() + ")");
+    params.putAll(clause.parameters());
     return this;
   }
 

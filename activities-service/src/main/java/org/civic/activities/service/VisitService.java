@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.civic.activities.domain.BranchView;
@@ -22,7 +24,6 @@ import org.civic.activities.domain.VisitRules;
 import org.civic.activities.events.VisitRecorded;
 import org.civic.activities.persistence.BranchViewRepository;
 import org.civic.activities.persistence.MemberViewRepository;
-import org.civic.activities.persistence.RosterAssignmentRepository;
 import org.civic.activities.persistence.RosterHistoryRepository;
 import org.civic.activities.persistence.VisitRepository;
 import org.civic.eventing.outbox.Outbox;
@@ -30,6 +31,9 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AccessDenied;
+import org.civic.web.security.AuditLog;
+import org.civic.web.security.Role;
 
 @ApplicationScoped
 @Transactional
@@ -37,23 +41,26 @@ public class VisitService {
   private final VisitRepository visits;
   private final RosterHistoryRepository history;
   private final MemberViewRepository members;
-  private final RosterAssignmentRepository rosters;
   private final BranchViewRepository branches;
   private final Outbox outbox;
+  private final Access access;
+  private final Members memberAccess;
 
   VisitService(
       VisitRepository visits,
       RosterHistoryRepository history,
       MemberViewRepository members,
-      RosterAssignmentRepository rosters,
       BranchViewRepository branches,
-      Outbox outbox) {
+      Outbox outbox,
+      Access access,
+      Members memberAccess) {
     this.visits = visits;
     this.history = history;
     this.members = members;
-    this.rosters = rosters;
     this.branches = branches;
     this.outbox = outbox;
+    this.access = access;
+    this.memberAccess = memberAccess;
   }
 
   public record RecordVisit(
@@ -76,6 +83,20 @@ public class VisitService {
           "householdId",
           "Household " + cmd.householdId() + " has no responsible branch (no member on a roster)");
     }
+    Map<UUID, UUID> communityOf = new HashMap<>();
+    for (RosterHistoryEntry r : rows) {
+      BranchView b = branches.findById(r.branchId);
+      UUID community = b != null ? b.communityId : r.communityId;
+      if (community != null) {
+        communityOf.putIfAbsent(r.branchId, community);
+      }
+    }
+    // A household outside the caller's scope: refuse before any rule tells more about it.
+    if (rows.stream()
+        .noneMatch(r -> access.permitsBranch(r.branchId, communityOf.get(r.branchId)))) {
+      throw new AccessDenied(
+          "Household " + cmd.householdId() + " is outside your organisation scope");
+    }
     Set<UUID> responsible =
         VisitRules.responsibleBranches(
             rows.stream().map(RosterHistoryEntry::toDuty).toList(), cmd.visitedAt().toInstant());
@@ -83,37 +104,37 @@ public class VisitService {
       throw ProblemException.ruleViolation(
           "householdId", "No branch was responsible for this household at " + cmd.visitedAt());
     }
+    Set<UUID> visible =
+        responsible.stream()
+            .filter(b -> access.permitsBranch(b, communityOf.get(b)))
+            .collect(Collectors.toCollection(TreeSet::new));
     UUID branchId = cmd.branchId();
     if (branchId == null) {
-      if (responsible.size() > 1) {
-        throw ProblemException.ruleViolation(
-            "branchId", "Several branches are responsible " + responsible + "; name one");
+      if (visible.isEmpty()) {
+        throw new AccessDenied(
+            "The branch responsible for this household at that time is outside your scope");
       }
-      branchId = responsible.iterator().next();
+      if (visible.size() > 1) {
+        throw ProblemException.ruleViolation(
+            "branchId", "Several branches are responsible " + visible + "; name one");
+      }
+      branchId = visible.iterator().next();
     } else if (!responsible.contains(branchId)) {
       throw ProblemException.ruleViolation(
           "branchId",
           "Branch "
               + branchId
-              + " is not responsible for this household at that time; responsible: "
-              + responsible);
+              + " is not responsible for this household at that time"
+              + (visible.isEmpty() ? "" : "; responsible: " + visible));
+    } else if (!visible.contains(branchId)) {
+      throw new AccessDenied("Branch " + branchId + " is outside your organisation scope");
     }
-    if (members.findById(cmd.visitorMemberId()) == null
-        && rosters.findById(cmd.visitorMemberId()) == null) {
-      throw ProblemException.ruleViolation(
-          "visitorMemberId", "Member " + cmd.visitorMemberId() + " is not known");
-    }
+    memberAccess.requireVisible("visitorMemberId", cmd.visitorMemberId());
     UUID branch = branchId;
-    BranchView b = branches.findById(branch);
-    UUID community =
-        b != null
-            ? b.communityId
-            : rows.stream()
-                .filter(r -> r.branchId.equals(branch) && r.communityId != null)
-                .map(r -> r.communityId)
-                .findFirst()
-                .orElseThrow(
-                    () -> ProblemException.ruleViolation("branchId", "Branch community unknown"));
+    UUID community = communityOf.get(branch);
+    if (community == null) {
+      throw ProblemException.ruleViolation("branchId", "Branch community unknown");
+    }
     Visit v = new Visit();
     v.id = UUID.randomUUID();
     v.branchId = branch;
@@ -139,9 +160,23 @@ public class VisitService {
     return v;
   }
 
+  /** A visit the caller may see; 404 otherwise (as if it did not exist). Not audited. */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Visit get(UUID id) {
-    return visits.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Visit", id));
+    return visits
+        .findVisible(id, access.scope())
+        .orElseThrow(() -> ProblemException.notFound("Visit", id));
+  }
+
+  /**
+   * Reads a visit for display: its kind and notes may describe illness or hardship, so the read is
+   * audited.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Visit read(UUID id) {
+    Visit v = get(id);
+    access.audited(AuditLog.Action.READ, "Visit", List.of(v.id), "household " + v.householdId);
+    return v;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -159,28 +194,48 @@ public class VisitService {
             .when(householdId, "householdId = :household", "household")
             .when(kind, "kind = :kind", "kind")
             .when(from, "visitedAt >= :from", "from")
-            .when(to, "visitedAt < :to", "to");
+            .when(to, "visitedAt < :to", "to")
+            .scoped(VisitRepository.visibleTo(access.scope()));
     String text = q.text();
     if (Boolean.TRUE.equals(followUpOpen)) {
       text += " and followUpNeeded = true and followUpResolved = false";
     }
     var query = visits.find(text, Sort.by("visitedAt").descending().and("id"), q.params());
-    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    Page<Visit> result = Page.of(query.page(page.page, page.size).list(), page, query.count());
+    access.audited(
+        AuditLog.Action.READ,
+        "Visit",
+        result.items().stream().map(v -> v.id).toList(),
+        "visit list");
+    return result;
   }
 
-  /** A plan with the members of each listed household, for display. */
-  public record PlanWithMembers(VisitPlan plan, Map<UUID, List<MemberView>> members) {}
+  /**
+   * A plan with the members of each listed household, for display.
+   *
+   * @param householdsShown false for callers who may see only the counts (CITY_SYSTEM): then
+   *     neither households nor members are to be shown
+   */
+  public record PlanWithMembers(
+      VisitPlan plan, Map<UUID, List<MemberView>> members, boolean householdsShown) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public PlanWithMembers plan(UUID branchId, YearMonth month) {
-    if (branches.findById(branchId) == null && history.count("branchId", branchId) == 0) {
-      throw ProblemException.notFound("Branch", branchId);
+    BranchView branch = branches.findById(branchId);
+    UUID community = branch != null ? branch.communityId : null;
+    if (branch == null) {
+      List<RosterHistoryEntry> past = history.list("branchId", branchId);
+      if (past.isEmpty()) {
+        throw ProblemException.notFound("Branch", branchId);
+      }
+      community = past.get(0).communityId;
     }
+    access.requireBranch(branchId, community);
     Instant start = VisitRules.monthStart(month);
     Instant end = VisitRules.monthEnd(month);
     OffsetDateTime from = start.atOffset(ZoneOffset.UTC);
     OffsetDateTime to = end.atOffset(ZoneOffset.UTC);
-    List<UUID> households = history.householdsAtBranchDuring(branchId, from, to);
+    List<UUID> households = history.householdsAtBranchDuring(branchId, from, to, access.scope());
     List<VisitRules.Duty> duties =
         history.forHouseholds(households).stream().map(RosterHistoryEntry::toDuty).toList();
     List<VisitRules.VisitFact> facts =
@@ -191,12 +246,13 @@ public class VisitService {
                         v.id, v.householdId, v.branchId, v.visitedAt.toInstant()))
             .toList();
     VisitPlan plan = VisitRules.plan(branchId, month, duties, facts, Instant.now());
+    boolean shown = !access.is(Role.CITY_SYSTEM);
     List<UUID> listed = plan.entries().stream().map(VisitPlan.Entry::householdId).toList();
     Map<UUID, List<MemberView>> byHousehold =
-        listed.isEmpty()
+        listed.isEmpty() || !shown
             ? Map.of()
             : members.list("householdId in ?1", Sort.by("name").and("memberId"), listed).stream()
                 .collect(Collectors.groupingBy(m -> m.householdId));
-    return new PlanWithMembers(plan, byHousehold);
+    return new PlanWithMembers(plan, byHousehold, shown);
   }
 }

@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.civic.activities.domain.BranchView;
 import org.civic.activities.domain.MemberView;
-import org.civic.activities.domain.RosterAssignment;
 import org.civic.activities.domain.TeamKind;
 import org.civic.activities.domain.VisitRules;
 import org.civic.activities.domain.VolunteerService;
@@ -32,6 +31,7 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.Role;
 
 @ApplicationScoped
 @Transactional
@@ -42,6 +42,8 @@ public class VolunteerTeamService {
   private final MemberViewRepository members;
   private final RosterAssignmentRepository rosters;
   private final Branches branches;
+  private final Members memberAccess;
+  private final Access access;
 
   VolunteerTeamService(
       VolunteerTeamRepository teams,
@@ -49,17 +51,21 @@ public class VolunteerTeamService {
       VolunteerServiceRepository services,
       MemberViewRepository members,
       RosterAssignmentRepository rosters,
-      Branches branches) {
+      Branches branches,
+      Members memberAccess,
+      Access access) {
     this.teams = teams;
     this.teamMembers = teamMembers;
     this.services = services;
     this.members = members;
     this.rosters = rosters;
     this.branches = branches;
+    this.memberAccess = memberAccess;
+    this.access = access;
   }
 
   public VolunteerTeam create(UUID branchId, String name, TeamKind kind, String description) {
-    BranchView branch = branches.requireActive(branchId);
+    BranchView branch = branches.requireActiveInScope(branchId);
     if (teams.count("branchId = ?1 and name = ?2", branchId, name.trim()) > 0) {
       throw ProblemException.ruleViolation(
           "name", "The branch already has a team named '" + name.trim() + "'");
@@ -91,10 +97,11 @@ public class VolunteerTeamService {
     return t;
   }
 
+  /** A team the caller may see; 404 otherwise (as if it did not exist). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public VolunteerTeam get(UUID id) {
     return teams
-        .findByIdOptional(id)
+        .findVisible(id, access.scope())
         .orElseThrow(() -> ProblemException.notFound("Volunteer team", id));
   }
 
@@ -103,7 +110,8 @@ public class VolunteerTeamService {
     Query q =
         new Query()
             .when(branchId, "branchId = :branch", "branch")
-            .when(kind, "kind = :kind", "kind");
+            .when(kind, "kind = :kind", "kind")
+            .scoped(VolunteerTeamRepository.visibleTo(access.scope()));
     var query = teams.find(q.text(), Sort.by("name").and("id"), q.params());
     return Page.of(query.page(page.page, page.size).list(), page, query.count());
   }
@@ -111,16 +119,12 @@ public class VolunteerTeamService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<VolunteerTeamMember> members(UUID teamId) {
     get(teamId);
-    return teamMembers.of(teamId);
+    return teamMembers.of(teamId, access.scope());
   }
 
   public VolunteerTeamMember addMember(UUID teamId, UUID memberId) {
     VolunteerTeam t = get(teamId);
-    MemberView m = members.findById(memberId);
-    RosterAssignment r = rosters.findById(memberId);
-    if (m == null && r == null) {
-      throw ProblemException.ruleViolation("memberId", "Member " + memberId + " is not known");
-    }
+    memberAccess.requireVisible("memberId", memberId);
     VolunteerTeamMember.Key key = new VolunteerTeamMember.Key();
     key.teamId = teamId;
     key.memberId = memberId;
@@ -130,7 +134,7 @@ public class VolunteerTeamService {
     VolunteerTeamMember tm = new VolunteerTeamMember();
     tm.teamId = teamId;
     tm.memberId = memberId;
-    tm.memberName = m != null ? m.name : r.memberName;
+    tm.memberName = memberAccess.name(memberId);
     tm.branchId = t.branchId;
     tm.communityId = t.communityId;
     tm.joinedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -169,7 +173,7 @@ public class VolunteerTeamService {
     Set<UUID> inTeam =
         teamMembers.of(teamId).stream().map(m -> m.memberId).collect(Collectors.toSet());
     List<UUID> onRoster =
-        rosters.onRoster(t.branchId).stream()
+        rosters.onRoster(t.branchId, access.scope()).stream()
             .map(r -> r.memberId)
             .filter(id -> !inTeam.contains(id))
             .toList();
@@ -226,22 +230,29 @@ public class VolunteerTeamService {
         new Query()
             .when(teamId, "teamId = :team", "team")
             .when(from, "servedOn >= :from", "from")
-            .when(to, "servedOn <= :to", "to");
+            .when(to, "servedOn <= :to", "to")
+            .scoped(VolunteerServiceRepository.visibleTo(access.scope()));
     var query = services.find(q.text(), Sort.by("servedOn").descending().and("id"), q.params());
     return Page.of(query.page(page.page, page.size).list(), page, query.count());
   }
 
+  /** The branch's service records in a period, as far as the caller sees (a member: theirs). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<VolunteerService> servicesOfBranch(UUID branchId, LocalDate from, LocalDate to) {
-    return services.list(
-        "branchId = ?1 and servedOn >= ?2 and servedOn <= ?3",
-        Sort.by("servedOn").and("id"),
-        branchId,
-        from,
-        to);
+    Query q =
+        new Query()
+            .when(branchId, "branchId = :branch", "branch")
+            .when(from, "servedOn >= :from", "from")
+            .when(to, "servedOn <= :to", "to")
+            .scoped(VolunteerServiceRepository.visibleTo(access.scope()));
+    return services.list(q.text(), Sort.by("servedOn").and("id"), q.params());
   }
 
-  /** Hours of a branch in a period: per member, per team, in all. */
+  /**
+   * Hours of a branch in a period: per member, per team, in all.
+   *
+   * @param perMember null for callers who may see only totals (CITY_SYSTEM)
+   */
   public record HoursTotals(
       UUID branchId,
       LocalDate from,
@@ -254,7 +265,12 @@ public class VolunteerTeamService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public HoursTotals hours(UUID branchId, LocalDate from, LocalDate to) {
-    branches.require(branchId);
+    if (access.is(Role.MEMBER)) {
+      // A member sees their own hours at any branch: the records query keeps only theirs.
+      branches.require(branchId);
+    } else {
+      branches.requireInScope(branchId);
+    }
     if (to.isBefore(from)) {
       throw ProblemException.invalid("to", "must not be before from");
     }
@@ -292,7 +308,8 @@ public class VolunteerTeamService {
             .sorted(
                 Comparator.comparing(Total::hours).reversed().thenComparing(x -> x.id().toString()))
             .toList();
-    return new HoursTotals(branchId, from, to, sum(records), perTeam, perMember);
+    return new HoursTotals(
+        branchId, from, to, sum(records), perTeam, access.is(Role.CITY_SYSTEM) ? null : perMember);
   }
 
   private static BigDecimal sum(List<VolunteerService> records) {

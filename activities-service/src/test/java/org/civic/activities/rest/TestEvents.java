@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.civic.localinfra.KafkaTestClient;
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 
 /**
  * Publishes members.events and branches.events as members-service and branches-service would: key =
@@ -77,7 +79,13 @@ final class TestEvents {
                 "application/json"));
   }
 
+  /** A building of a community in the demo street (so the default street admin sees it). */
   static void buildingRegistered(UUID building, UUID community, String name) {
+    buildingRegistered(building, community, Tokens.DEMO_STREET, name);
+  }
+
+  /** A building of a community in the given street (orgPath [street, community]). */
+  static void buildingRegistered(UUID building, UUID community, UUID street, String name) {
     send(
         "branches.events",
         building.toString(),
@@ -85,9 +93,10 @@ final class TestEvents {
         "Building",
         nextVersion(),
         """
-        {"buildingId":"%s","communityId":"%s","name":"%s","units":3,"address":"金贡里"}
+        {"buildingId":"%s","communityId":"%s","name":"%s","units":3,"address":"金贡里",
+         "orgPath":["%s","%s"]}
         """
-            .formatted(building, community, name));
+            .formatted(building, community, name, street, community));
   }
 
   static void branchEstablished(UUID branch, UUID community, String name, UUID... buildings) {
@@ -159,7 +168,12 @@ final class TestEvents {
         .untilAsserted(
             () -> {
               var then =
-                  given().get("/api/v1/branches/" + branch + "/roster").then().statusCode(200);
+                  given()
+                      .auth()
+                      .oauth2(TestTokens.streetAdmin())
+                      .get("/api/v1/branches/" + branch + "/roster")
+                      .then()
+                      .statusCode(200);
               for (UUID m : members) {
                 then.body("memberId", hasItem(m.toString()));
               }
@@ -173,6 +187,8 @@ final class TestEvents {
         .untilAsserted(
             () ->
                 given()
+                    .auth()
+                    .oauth2(TestTokens.streetAdmin())
                     .get("/api/v1/branches/" + branch + "/roster")
                     .then()
                     .statusCode(200)
