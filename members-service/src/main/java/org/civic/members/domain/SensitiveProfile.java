@@ -15,8 +15,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * Sensitive personal information (PIPL 敏感个人信息) of a member, stored apart from the member record:
- * health (身体状况), living situation (生活状况), family members (家庭成员状况), hardship (困难). Never in list
- * responses or events.
+ * health (身体状况), living situation (生活状况), family members (家庭成员状况), hardship (困难), and the resident
+ * ID number (encrypted). Never in list responses, exports or events.
  */
 @Entity
 @Table(name = "member_sensitive_profile")
@@ -42,6 +42,13 @@ public class SensitiveProfile {
 
   @Column(name = "hardship_reason")
   public String hardshipReason;
+
+  /**
+   * The resident ID number (居民身份证号码), encrypted by the service with the current key ({@code
+   * keyId:ciphertext}); null when none is recorded. Never shown in clear.
+   */
+  @Column(name = "id_number_enc")
+  public String idNumberEncrypted;
 
   @Column(name = "updated_at", nullable = false)
   public OffsetDateTime updatedAt;

@@ -2,6 +2,7 @@ package org.civic.members.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.PoisonEventException;
@@ -10,6 +11,7 @@ import org.civic.eventing.inbox.IncomingEvent;
 import org.civic.members.domain.KnownBuilding;
 import org.civic.members.persistence.KnownBuildingRepository;
 import org.civic.members.persistence.MemberRepository;
+import org.civic.web.security.StoredCommunityDirectory;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps this service's view of branches-service current from branches.events. */
@@ -18,20 +20,35 @@ public class BranchesEventsConsumer {
   private final EventInbox inbox;
   private final KnownBuildingRepository buildings;
   private final MemberRepository members;
+  private final StoredCommunityDirectory directory;
 
   BranchesEventsConsumer(
-      EventInbox inbox, KnownBuildingRepository buildings, MemberRepository members) {
+      EventInbox inbox,
+      KnownBuildingRepository buildings,
+      MemberRepository members,
+      StoredCommunityDirectory directory) {
     this.inbox = inbox;
     this.buildings = buildings;
     this.members = members;
+    this.directory = directory;
   }
 
   /** Payload of RosterChanged, as far as this service needs it. */
   public record RosterChanged(UUID memberId, UUID branchId, String change, String reason) {}
 
-  /** Payload of BuildingRegistered, as far as this service needs it. */
+  /**
+   * Payload of BuildingRegistered, as far as this service needs it.
+   *
+   * @param orgPath the org units from the root street down to the community (additive field; may be
+   *     missing in older events)
+   */
   public record BuildingRegistered(
-      UUID buildingId, UUID communityId, String name, int units, String address) {}
+      UUID buildingId,
+      UUID communityId,
+      String name,
+      int units,
+      String address,
+      List<UUID> orgPath) {}
 
   @Incoming("branches-events")
   @Blocking
@@ -49,8 +66,16 @@ public class BranchesEventsConsumer {
     }
   }
 
+  /**
+   * Keeps the known building and, in the same transaction, where its community sits in the org tree
+   * (so a street administrator's scope covers it; a missing orgPath records only the community).
+   */
   private void buildingRegistered(IncomingEvent event) {
     BuildingRegistered data = event.data(BuildingRegistered.class);
+    if (data.buildingId() == null || data.communityId() == null) {
+      throw new PoisonEventException("BuildingRegistered needs buildingId and communityId");
+    }
+    directory.record(data.communityId(), data.orgPath());
     KnownBuilding building = buildings.findById(data.buildingId());
     boolean isNew = building == null;
     if (isNew) {

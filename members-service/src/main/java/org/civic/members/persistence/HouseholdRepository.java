@@ -1,9 +1,10 @@
 package org.civic.members.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.Household;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Scope;
 import org.hibernate.Session;
 
 @ApplicationScoped
@@ -73,40 +75,58 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     return out;
   }
 
-  public List<Household> page(UUID communityId, UUID buildingId, PageRequest page) {
-    return find(
-            where(communityId, buildingId),
-            Sort.by("buildingId").and("unit").and("room").and("id"),
-            params(communityId, buildingId))
-        .page(page.page, page.size)
-        .list();
+  /** One page of the households within the caller's scope, by building, unit, room, id. */
+  public List<Household> page(UUID communityId, UUID buildingId, Scope scope, PageRequest page) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(communityId, buildingId, scope, params);
+    TypedQuery<Household> q =
+        getEntityManager()
+            .createQuery(
+                "select h from Household h"
+                    + where
+                    + " order by h.buildingId, h.unit, h.room, h.id",
+                Household.class);
+    params.forEach(q::setParameter);
+    return q.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
   }
 
-  public long count(UUID communityId, UUID buildingId) {
-    return count(where(communityId, buildingId), params(communityId, buildingId));
+  /** How many households are within the caller's scope (and the filters). */
+  public long count(UUID communityId, UUID buildingId, Scope scope) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(communityId, buildingId, scope, params);
+    TypedQuery<Long> q =
+        getEntityManager().createQuery("select count(h) from Household h" + where, Long.class);
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
   }
 
-  private static String where(UUID communityId, UUID buildingId) {
-    if (communityId != null && buildingId != null) {
-      return "communityId = :community and buildingId = :building";
-    }
+  /** The household if the scope includes it. */
+  public Optional<Household> findVisible(UUID id, Scope scope) {
+    Scope.Clause clause = ScopeClauses.households(scope, "h");
+    TypedQuery<Household> q =
+        getEntityManager()
+            .createQuery(
+                "select h from Household h where h.id = :id and " + clause.condition(),
+                Household.class)
+            .setParameter("id", id);
+    clause.parameters().forEach(q::setParameter);
+    return q.getResultStream().findFirst();
+  }
+
+  private static String where(
+      UUID communityId, UUID buildingId, Scope scope, Map<String, Object> params) {
+    List<String> clauses = new ArrayList<>();
+    Scope.Clause visible = ScopeClauses.households(scope, "h");
+    clauses.add(visible.condition());
+    params.putAll(visible.parameters());
     if (communityId != null) {
-      return "communityId = :community";
+      clauses.add("h.communityId = :community");
+      params.put("community", communityId);
     }
     if (buildingId != null) {
-      return "buildingId = :building";
+      clauses.add("h.buildingId = :building");
+      params.put("building", buildingId);
     }
-    return "1 = 1";
-  }
-
-  private static Map<String, Object> params(UUID communityId, UUID buildingId) {
-    Map<String, Object> p = new HashMap<>();
-    if (communityId != null) {
-      p.put("community", communityId);
-    }
-    if (buildingId != null) {
-      p.put("building", buildingId);
-    }
-    return p;
+    return " where " + String.join(" and ", clauses);
   }
 }

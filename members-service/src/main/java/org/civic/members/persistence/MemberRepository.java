@@ -9,18 +9,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
-  /** One page of members matching the query, sorted by name then id (stable). */
-  public List<Member> search(MemberQuery query, LocalDate today, int offset, int limit) {
+  /**
+   * One page of the members matching the query within the caller's scope, sorted by name then id
+   * (stable).
+   */
+  public List<Member> search(
+      MemberQuery query, Scope scope, LocalDate today, int offset, int limit) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(query, today, params);
+    String where = where(query, scope, today, params);
     TypedQuery<Member> q =
         getEntityManager()
             .createQuery("select m from Member m" + where + " order by m.name, m.id", Member.class);
@@ -28,13 +34,44 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     return q.setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
-  public long count(MemberQuery query, LocalDate today) {
+  /** How many members match the query within the caller's scope. */
+  public long count(MemberQuery query, Scope scope, LocalDate today) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(query, today, params);
+    String where = where(query, scope, today, params);
     TypedQuery<Long> q =
         getEntityManager().createQuery("select count(m) from Member m" + where, Long.class);
     params.forEach(q::setParameter);
     return q.getSingleResult();
+  }
+
+  /** The member if the scope includes it (a MEMBER: themself and their household). */
+  public Optional<Member> findVisible(UUID id, Scope scope) {
+    return findScoped(id, ScopeClauses.members(scope, "m"));
+  }
+
+  /** The member if the scope includes their own records (a MEMBER: only themself). */
+  public Optional<Member> findOwnRecords(UUID id, Scope scope) {
+    return findScoped(id, ScopeClauses.ownRecords(scope, "m"));
+  }
+
+  /** The member's household, or null for an unknown member (no scope: used to build scopes). */
+  public UUID householdOf(UUID memberId) {
+    return getEntityManager()
+        .createQuery("select m.householdId from Member m where m.id = :id", UUID.class)
+        .setParameter("id", memberId)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Optional<Member> findScoped(UUID id, Scope.Clause clause) {
+    TypedQuery<Member> q =
+        getEntityManager()
+            .createQuery(
+                "select m from Member m where m.id = :id and " + clause.condition(), Member.class)
+            .setParameter("id", id);
+    clause.parameters().forEach(q::setParameter);
+    return q.getResultStream().findFirst();
   }
 
   /**
@@ -60,8 +97,12 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         > 0;
   }
 
-  private static String where(MemberQuery query, LocalDate today, Map<String, Object> params) {
+  private static String where(
+      MemberQuery query, Scope scope, LocalDate today, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
+    Scope.Clause visible = ScopeClauses.members(scope, "m");
+    clauses.add(visible.condition());
+    params.putAll(visible.parameters());
     if (query.communityId() != null) {
       clauses.add("m.communityId = :community");
       params.put("community", query.communityId());
@@ -113,7 +154,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
       params.put("lostContact", MemberStatus.LOST_CONTACT);
       params.put("lostSince", MemberRules.lostContactCutoff(query.lostContactSinceMonths(), today));
     }
-    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    return " where " + String.join(" and ", clauses);
   }
 
   static String escapeLike(String text) {

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.civic.members.domain.Transfer;
 import org.civic.members.domain.TransferDirection;
 import org.civic.members.domain.TransferState;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID> {
@@ -26,7 +28,22 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
         > 0;
   }
 
+  /** The transfer if the caller's scope includes it. */
+  public Optional<Transfer> findVisible(UUID id, Scope scope) {
+    Scope.Clause clause = ScopeClauses.transfers(scope, "t");
+    TypedQuery<Transfer> q =
+        getEntityManager()
+            .createQuery(
+                "select t from Transfer t where t.id = :id and " + clause.condition(),
+                Transfer.class)
+            .setParameter("id", id);
+    clause.parameters().forEach(q::setParameter);
+    return q.getResultStream().findFirst();
+  }
+
+  /** One page of the transfers within the caller's scope, newest first. */
   public List<Transfer> search(
+      Scope scope,
       UUID communityId,
       UUID memberId,
       TransferDirection direction,
@@ -35,7 +52,7 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
       int offset,
       int limit) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(communityId, memberId, direction, state, today, params);
+    String where = where(scope, communityId, memberId, direction, state, today, params);
     TypedQuery<Transfer> q =
         getEntityManager()
             .createQuery(
@@ -45,14 +62,16 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
     return q.setFirstResult(offset).setMaxResults(limit).getResultList();
   }
 
+  /** How many transfers within the caller's scope match. */
   public long count(
+      Scope scope,
       UUID communityId,
       UUID memberId,
       TransferDirection direction,
       TransferState state,
       LocalDate today) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(communityId, memberId, direction, state, today, params);
+    String where = where(scope, communityId, memberId, direction, state, today, params);
     TypedQuery<Long> q =
         getEntityManager().createQuery("select count(t) from Transfer t" + where, Long.class);
     params.forEach(q::setParameter);
@@ -60,6 +79,7 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
   }
 
   private static String where(
+      Scope scope,
       UUID communityId,
       UUID memberId,
       TransferDirection direction,
@@ -67,6 +87,9 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
       LocalDate today,
       Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
+    Scope.Clause visible = ScopeClauses.transfers(scope, "t");
+    clauses.add(visible.condition());
+    params.putAll(visible.parameters());
     if (communityId != null) {
       clauses.add("t.communityId = :community");
       params.put("community", communityId);
@@ -93,6 +116,6 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, UUID>
       clauses.add("t.storedState = :state");
       params.put("state", state);
     }
-    return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    return " where " + String.join(" and ", clauses);
   }
 }

@@ -1,5 +1,6 @@
 package org.civic.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,9 @@ import org.civic.members.rest.MemberViews.MemberView;
 import org.civic.members.service.HouseholdService;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.security.Caller;
+import org.civic.web.security.CurrentCaller;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,9 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " or moves to an address without one. Visits are per household.")
 public class HouseholdResource {
   private final HouseholdService service;
+  private final CurrentCaller callers;
 
-  HouseholdResource(HouseholdService service) {
+  HouseholdResource(HouseholdService service, CurrentCaller callers) {
     this.service = service;
+    this.callers = callers;
   }
 
   @Schema(name = "Household")
@@ -52,9 +58,18 @@ public class HouseholdResource {
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.MEMBER
+  })
   @Operation(
       summary = "List households",
-      description = "Sorted by building, unit, room, id; filter by community and/or building.")
+      description =
+          "The households of the caller's scope (a branch secretary: those with a member of the"
+              + " branch; a MEMBER: their own). Sorted by building, unit, room, id; filter by"
+              + " community and/or building.")
   public Page<HouseholdView> list(
       @Parameter(description = "Community (社区)") @QueryParam("communityId") String communityId,
       @Parameter(description = "Building (樓幢)") @QueryParam("buildingId") String buildingId,
@@ -66,9 +81,21 @@ public class HouseholdResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a household with its members")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.MEMBER
+  })
+  @Operation(
+      summary = "Read a household with its members",
+      description =
+          "Outside the caller's scope: 404. A MEMBER reads their own household; the other"
+              + " members' phones are masked.")
   public HouseholdView get(@PathParam("id") UUID id) {
     Household h = service.get(id);
-    return HouseholdView.of(h, service.membersOf(id).stream().map(MemberView::of).toList());
+    Caller viewer = callers.caller();
+    return HouseholdView.of(
+        h, service.membersOf(id).stream().map(m -> MemberView.of(m, viewer)).toList());
   }
 }

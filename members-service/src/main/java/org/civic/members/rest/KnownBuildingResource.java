@@ -1,5 +1,6 @@
 package org.civic.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.civic.members.domain.KnownBuilding;
-import org.civic.members.persistence.KnownBuildingRepository;
-import org.civic.web.problem.ProblemException;
+import org.civic.members.service.KnownBuildingService;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -17,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reference data", description = "What this service knows from other services' events")
 public class KnownBuildingResource {
-  private final KnownBuildingRepository buildings;
+  private final KnownBuildingService buildings;
 
-  KnownBuildingResource(KnownBuildingRepository buildings) {
+  KnownBuildingResource(KnownBuildingService buildings) {
     this.buildings = buildings;
   }
 
@@ -28,10 +29,20 @@ public class KnownBuildingResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A building as this service knows it from BuildingRegistered events")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.CITY_SYSTEM
+  })
+  @Operation(
+      summary = "A building as this service knows it from BuildingRegistered events",
+      description =
+          "Reference data, not personal: staff and city systems, for buildings of their scope (a"
+              + " branch secretary: of the communities the branch's members live in); outside the"
+              + " scope 403, unknown 404.")
   public KnownBuildingView get(@PathParam("id") UUID id) {
-    KnownBuilding b =
-        buildings.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Building", id));
+    KnownBuilding b = buildings.get(id);
     return new KnownBuildingView(b.id, b.communityId, b.name, b.units, b.version);
   }
 }

@@ -192,6 +192,14 @@ public final class MemberRequests {
       @Schema(description = "In hardship (困难)") boolean hardship,
       @Size(max = HARDSHIP_REASON) @Schema(description = "Reason of the hardship")
           String hardshipReason,
+      @Size(max = 30)
+          @Schema(
+              description =
+                  "Resident ID number (居民身份证号码): 17 digits and a check digit or X (GB 11643)."
+                      + " Stored encrypted and only ever shown masked. Leave out (null) to keep the"
+                      + " stored one, send \"\" to remove it.",
+              example = "11010519491231002X")
+          String idNumber,
       @Schema(description = "Version this is based on; not needed for the first save")
           Long version) {
     List<FamilyMember> family() {

@@ -1,5 +1,6 @@
 package org.civic.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import org.civic.members.domain.Category;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberStatus;
-import org.civic.members.domain.SensitiveProfile;
 import org.civic.members.domain.Standing;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.rest.MemberRequests.ChangeStatus;
@@ -44,6 +44,9 @@ import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.problem.ProblemType;
+import org.civic.web.security.Caller;
+import org.civic.web.security.CurrentCaller;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -85,18 +88,26 @@ public class MemberResource {
       `?dryRun=true` only validates.
 
       Limits: 5 MB and 20,000 rows per file (413 / 400 above); a file that is not CSV or xlsx \
-      is a 415, an unreadable one a 400.
+      is a 415, an unreadable one a 400, an xlsx that expands far beyond its size (a zip bomb) \
+      a 413 without being parsed.
+
+      **Scope.** Street administrators and community secretaries only, into buildings of their \
+      scope: rows naming a building outside it fail the whole file with one 403 listing those \
+      rows (`errors[].field` like `row 7: buildingId`).
       """;
 
   private final MemberService service;
   private final MemberImportService imports;
+  private final CurrentCaller callers;
 
-  MemberResource(MemberService service, MemberImportService imports) {
+  MemberResource(MemberService service, MemberImportService imports, CurrentCaller callers) {
     this.service = service;
     this.imports = imports;
+    this.callers = callers;
   }
 
   @POST
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(
       summary = "Register a member (党员登记)",
       description =
@@ -106,23 +117,41 @@ public class MemberResource {
     Member m = service.register(request.details(), request.address());
     return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
         .tag(Versions.etag(m.version))
-        .entity(MemberView.of(m))
+        .entity(MemberView.of(m, callers.caller()))
         .build();
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "Read a member", description = "ETag carries the version.")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.MEMBER
+  })
+  @Operation(
+      summary = "Read a member",
+      description =
+          "ETag carries the version. Staff read the members of their scope; a MEMBER reads themself"
+              + " and the members of their household (phone masked). Outside the scope: 404.")
   public Response get(@PathParam("id") UUID id) {
     Member m = service.get(id);
-    return Response.ok(MemberView.of(m)).tag(Versions.etag(m.version)).build();
+    return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
   }
 
   @GET
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.MEMBER
+  })
   @Operation(
       summary = "Search the register",
       description =
-          "Filters combine with AND. Sorted by name, then id (stable). Ages are computed from"
+          "Only members of the caller's scope (a MEMBER: themself and their household); the"
+              + " total counts only those. "
+              + "Filters combine with AND. Sorted by name, then id (stable). Ages are computed from"
               + " the birth date on today's date in Asia/Shanghai. `q` finds names containing the"
               + " text (Chinese names included: 秀 finds 张秀兰).")
   public Page<MemberView> search(
@@ -159,6 +188,7 @@ public class MemberResource {
     if (q != null && q.length() > 50) {
       throw ProblemException.invalid("q", "must be at most 50 characters");
     }
+    Caller viewer = callers.caller();
     MemberQuery query =
         new MemberQuery(
             Params.uuid("communityId", communityId),
@@ -173,11 +203,12 @@ public class MemberResource {
             max,
             q,
             Params.integer("lostContactSinceMonths", lostContactSinceMonths, 0, 1200));
-    return service.search(query, page).map(MemberView::of);
+    return service.search(query, page).map(m -> MemberView.of(m, viewer));
   }
 
   @PUT
   @Path("{id}")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(
       summary = "Edit a member",
       description =
@@ -189,29 +220,35 @@ public class MemberResource {
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid UpdateMember request) {
     Member m = service.update(id, request.details(), ifMatch, request.version());
-    return Response.ok(MemberView.of(m)).tag(Versions.etag(m.version)).build();
+    return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
   }
 
   @POST
   @Path("{id}/relocation")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(
       summary = "Relocate a member (搬迁)",
       description =
           "Moves the member to a new building, unit and room: the household is found or created,"
               + " the residence history keeps the move, MemberRelocated (from, to) is published."
               + " Relocating to the current address is a no-op: 200 with the unchanged member and"
-              + " no event. A version (If-Match or body) is optional and checked when given.")
+              + " no event. A version (If-Match or body) is optional and checked when given. The"
+              + " new building must be in the caller's scope (a branch secretary: the member's"
+              + " community), else 403.")
   public Response relocate(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid Relocate request) {
     MemberService.Relocation r =
         service.relocate(id, request.address(), request.effectiveAt(), ifMatch, request.version());
-    return Response.ok(MemberView.of(r.member())).tag(Versions.etag(r.member().version)).build();
+    return Response.ok(MemberView.of(r.member(), callers.caller()))
+        .tag(Versions.etag(r.member().version))
+        .build();
   }
 
   @POST
   @Path("{id}/status")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(
       summary = "Change a member's status",
       description =
@@ -231,11 +268,12 @@ public class MemberResource {
             request.reason(),
             ifMatch,
             request.version());
-    return Response.ok(MemberView.of(m)).tag(Versions.etag(m.version)).build();
+    return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
   }
 
   @GET
   @Path("{id}/status-history")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(summary = "Status history of a member, oldest first")
   public List<StatusChangeView> statusHistory(@PathParam("id") UUID id) {
     return service.statusHistory(id).stream().map(StatusChangeView::of).toList();
@@ -243,6 +281,7 @@ public class MemberResource {
 
   @GET
   @Path("{id}/residence-history")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(summary = "Relocations of a member, oldest first")
   public List<ResidenceChangeView> residenceHistory(@PathParam("id") UUID id) {
     return service.residenceHistory(id).stream().map(ResidenceChangeView::of).toList();
@@ -250,26 +289,39 @@ public class MemberResource {
 
   @GET
   @Path("{id}/sensitive-profile")
+  @RolesAllowed({
+    Roles.STREET_ADMIN,
+    Roles.COMMUNITY_SECRETARY,
+    Roles.BRANCH_SECRETARY,
+    Roles.MEMBER
+  })
   @Operation(
       summary = "Read the sensitive profile (敏感个人信息)",
-      description = "404 when none was saved yet. Access rules come with the security work.")
+      description =
+          "For the member themself, the branch secretary of the member's branch, the community"
+              + " secretary and street administrator whose scope includes the member; anyone else"
+              + " gets 404, as when none was saved yet. The ID number is masked. Every read is"
+              + " written to the audit log (resource type SensitiveProfile).")
   public Response sensitiveProfile(@PathParam("id") UUID id) {
-    SensitiveProfile p = service.sensitiveProfile(id);
-    return Response.ok(SensitiveProfileView.of(p)).tag(Versions.etag(p.version)).build();
+    MemberService.ProfileRead p = service.sensitiveProfile(id);
+    return Response.ok(SensitiveProfileView.of(p)).tag(Versions.etag(p.profile().version)).build();
   }
 
   @PUT
   @Path("{id}/sensitive-profile")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(
       summary = "Save the sensitive profile",
       description =
           "Creates it (no version needed) or replaces it (version of the profile needed,"
-              + " If-Match or body). Publishes no event.")
+              + " If-Match or body). Publishes no event. Staff whose scope includes the member."
+              + " The ID number is validated (GB 11643 check digit, else 400) and stored"
+              + " encrypted; leaving it out keeps the stored one.")
   public Response saveSensitiveProfile(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       @NotNull @Valid SaveSensitiveProfile request) {
-    SensitiveProfile p =
+    MemberService.ProfileRead p =
         service.saveSensitiveProfile(
             id,
             request.health(),
@@ -277,14 +329,16 @@ public class MemberResource {
             request.family(),
             request.hardship(),
             request.hardshipReason(),
+            request.idNumber(),
             ifMatch,
             request.version());
-    return Response.ok(SensitiveProfileView.of(p)).tag(Versions.etag(p.version)).build();
+    return Response.ok(SensitiveProfileView.of(p)).tag(Versions.etag(p.profile().version)).build();
   }
 
   @POST
   @Path("import")
   @Consumes("text/csv")
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(summary = "Import members from CSV (批量导入)", description = IMPORT_DESCRIPTION)
   public ImportResult importCsv(
       byte[] body,
@@ -300,6 +354,7 @@ public class MemberResource {
   @POST
   @Path("import")
   @Consumes(XLSX)
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(summary = "Import members from xlsx (批量导入)", description = IMPORT_DESCRIPTION)
   public ImportResult importXlsx(
       byte[] body,
@@ -315,11 +370,15 @@ public class MemberResource {
   @GET
   @Path("export")
   @Produces(XLSX)
+  @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
   @Operation(
       summary = "Export the register as xlsx (导出名册)",
       description =
-          "All members of a building or a community (give one), sorted by name, in the import"
-              + " layout with Chinese headers: the file re-imports as is.")
+          "The members of a building or a community (give one) that the caller may see, sorted"
+              + " by name, in the import layout with Chinese headers: the file re-imports as is."
+              + " Cells that a spreadsheet would run as a formula (starting with = + - @) get a"
+              + " leading apostrophe, which the import removes. Every export is written to the"
+              + " audit log (resource type MemberExport, the exported member ids).")
   public Response export(
       @QueryParam("buildingId") String buildingId, @QueryParam("communityId") String communityId) {
     UUID building = Params.uuid("buildingId", buildingId);

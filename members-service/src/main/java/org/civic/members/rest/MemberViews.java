@@ -15,6 +15,9 @@ import org.civic.members.domain.ResidenceChange;
 import org.civic.members.domain.SensitiveProfile;
 import org.civic.members.domain.Standing;
 import org.civic.members.domain.StatusChange;
+import org.civic.members.service.MemberService;
+import org.civic.web.security.Caller;
+import org.civic.web.security.Masking;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Response views of the member register. None carries sensitive-profile data. */
@@ -29,7 +32,12 @@ public final class MemberViews {
       LocalDate birthDate,
       @Schema(description = "Age in whole years today (Asia/Shanghai)") int age,
       @Schema(description = "Ethnicity (民族)", example = "汉族") String ethnicity,
-      @Schema(description = "Phone (联系电话)") String phone,
+      @Schema(
+              description =
+                  "Phone (联系电话): in full for staff and for the member themself, masked"
+                      + " (138****5678) for anyone else",
+              example = "13800000000")
+          String phone,
       @Schema(description = "PROBATIONARY — 预备党员, FULL — 正式党员") Standing standing,
       @Schema(description = "Date joined the party (入党日期)") LocalDate joinedOn,
       @Schema(description = "Date became a full member (转正日期)") LocalDate fullMemberOn,
@@ -63,7 +71,13 @@ public final class MemberViews {
       OffsetDateTime updatedAt,
       @Schema(description = "Version for optimistic locking (also the ETag)") long version) {
 
-    public static MemberView of(Member m) {
+    /**
+     * The member as {@code viewer} may see it: staff (whose scope includes the member, or they
+     * would not have it) and the member themself see the phone in full, anyone else (another member
+     * of the household) masked.
+     */
+    public static MemberView of(Member m, Caller viewer) {
+      boolean fullPhone = viewer.isStaff() || m.id.equals(viewer.memberId());
       LocalDate today = MemberRules.today();
       return new MemberView(
           m.id,
@@ -72,7 +86,7 @@ public final class MemberViews {
           m.birthDate,
           MemberRules.age(m.birthDate, today),
           m.ethnicity,
-          m.phone,
+          fullPhone ? m.phone : Masking.phone(m.phone),
           m.standing,
           m.joinedOn,
           m.fullMemberOn,
@@ -130,7 +144,8 @@ public final class MemberViews {
       name = "SensitiveProfile",
       description =
           "Sensitive personal information (PIPL 敏感个人信息): health (身体状况), living situation"
-              + " (生活状况), family members (家庭成员状况), hardship (困难). Never in lists or events.")
+              + " (生活状况), family members (家庭成员状况), hardship (困难), resident ID number"
+              + " (居民身份证号码, masked). Never in lists, exports or events; every read is audited.")
   public record SensitiveProfileView(
       UUID memberId,
       UUID communityId,
@@ -139,9 +154,16 @@ public final class MemberViews {
       List<FamilyMember> familyMembers,
       boolean hardship,
       String hardshipReason,
+      @Schema(
+              description =
+                  "Resident ID number (居民身份证号码), always masked; stored encrypted, never shown"
+                      + " in full",
+              example = "110***********1234")
+          String idNumberMasked,
       OffsetDateTime updatedAt,
       long version) {
-    public static SensitiveProfileView of(SensitiveProfile p) {
+    public static SensitiveProfileView of(MemberService.ProfileRead read) {
+      SensitiveProfile p = read.profile();
       return new SensitiveProfileView(
           p.memberId,
           p.communityId,
@@ -150,6 +172,7 @@ public final class MemberViews {
           List.copyOf(p.familyMembers),
           p.hardship,
           p.hardshipReason,
+          read.idNumberMasked(),
           p.updatedAt,
           p.version);
     }

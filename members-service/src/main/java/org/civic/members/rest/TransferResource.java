@@ -1,5 +1,6 @@
 package org.civic.members.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,12 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/transfers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY, Roles.BRANCH_SECRETARY})
 @Tag(
     name = "Transfers",
     description =
         "Transfers of party membership (组织关系转接): REQUESTED (已申请) → CONFIRMED (已确认) |"
             + " REJECTED (已退回) | EXPIRED (已过期, the letter's validity passed). The sending side"
-            + " stays responsible for the member until the receiving side confirms.")
+            + " stays responsible for the member until the receiving side confirms. Staff only,"
+            + " within their scope (a branch secretary: transfers of the branch's members; an"
+            + " incoming member is received by the community or street).")
 public class TransferResource {
   private final TransferService service;
 
@@ -118,7 +123,9 @@ public class TransferResource {
       description =
           "OUT needs memberId (an ACTIVE or LOST_CONTACT member, no other open transfer); the"
               + " member's status is unchanged until confirmation. IN needs member (the same"
-              + " fields as registering; the building must be known).")
+              + " fields as registering; the building must be known and in the caller's scope, and"
+              + " only street administrators and community secretaries receive members: else"
+              + " 403). A member outside the caller's scope is a 404.")
   public Response request(@NotNull @Valid RequestTransfer r, UriInfo uri) {
     Transfer t;
     if (r.direction() == TransferDirection.OUT) {

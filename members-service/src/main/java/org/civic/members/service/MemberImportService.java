@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,6 +35,9 @@ import org.civic.members.service.sheet.SheetWriter;
 import org.civic.web.problem.Problem;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.problem.ProblemType;
+import org.civic.web.security.AuditLog;
+import org.civic.web.security.CurrentCaller;
+import org.civic.web.security.Scope;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +52,9 @@ public class MemberImportService {
   /** Most rows in one file. */
   public static final int MAX_ROWS = 20_000;
 
+  /** Audit log resource type of exports. */
+  public static final String MEMBER_EXPORT = "MemberExport";
+
   private static final int FLUSH_EVERY = 500;
   private static final Logger LOG = Logger.getLogger(MemberImportService.class);
 
@@ -58,18 +63,24 @@ public class MemberImportService {
   private final MemberService members;
   private final Outbox outbox;
   private final EntityManager em;
+  private final CurrentCaller callers;
+  private final AuditLog audit;
 
   MemberImportService(
       KnownBuildingRepository buildings,
       HouseholdRepository households,
       MemberService members,
       Outbox outbox,
-      EntityManager em) {
+      EntityManager em,
+      CurrentCaller callers,
+      AuditLog audit) {
     this.buildings = buildings;
     this.households = households;
     this.members = members;
     this.outbox = outbox;
     this.em = em;
+    this.callers = callers;
+    this.audit = audit;
   }
 
   /** What an import did (or, for a dry run, would do). */
@@ -92,6 +103,7 @@ public class MemberImportService {
       }
     }
     Map<UUID, KnownBuilding> known = knownBuildings(parsed);
+    requireInScope(parsed, known, rows.size());
     Map<String, Integer> seen = new HashMap<>();
     for (ParsedRow p : parsed) {
       if (!known.containsKey(p.address().buildingId())) {
@@ -177,20 +189,63 @@ public class MemberImportService {
     return new ImportResult(false, rows.size(), n, millisSince(start));
   }
 
-  /** The register of a building or a community as xlsx, in the import layout. */
+  /**
+   * The register of a building or a community as xlsx, in the import layout: only the members the
+   * caller may see (the query is scoped), every export written to the audit log with the exported
+   * member ids.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public byte[] export(UUID buildingId, UUID communityId) {
     MemberQuery query =
-        buildingId != null
-            ? MemberQuery.inBuilding(buildingId)
-            : MemberQuery.inCommunity(communityId);
+        new MemberQuery(
+            communityId, buildingId, null, null, null, null, null, null, null, null, null, null);
     List<Map<MemberColumn, String>> rows = new ArrayList<>();
+    List<UUID> exported = new ArrayList<>();
     for (Member m : members.all(query)) {
-      if (communityId == null || Objects.equals(m.communityId, communityId)) {
-        rows.add(MemberRowParser.values(m));
+      rows.add(MemberRowParser.values(m));
+      exported.add(m.id);
+    }
+    byte[] file = SheetWriter.xlsx("党员名册", rows);
+    audit.record(
+        callers.caller(),
+        AuditLog.Action.EXPORT,
+        MEMBER_EXPORT,
+        exported,
+        "xlsx export, communityId="
+            + communityId
+            + ", buildingId="
+            + buildingId
+            + ", "
+            + exported.size()
+            + " members");
+    return file;
+  }
+
+  /**
+   * Every row must name a building of the caller's scope: rows outside it fail the whole file with
+   * one 403 naming each of them (nothing is imported, as with any other bad row).
+   */
+  private void requireInScope(List<ParsedRow> parsed, Map<UUID, KnownBuilding> known, int total) {
+    Scope scope = callers.scope();
+    List<Problem.FieldError> outside = new ArrayList<>();
+    for (ParsedRow p : parsed) {
+      KnownBuilding b = known.get(p.address().buildingId());
+      if (b != null && !scope.permits(b.communityId, null, null, null)) {
+        outside.add(
+            new Problem.FieldError(
+                "row " + p.number() + ": buildingId",
+                "Building " + b.id + " is outside your organisation scope"));
       }
     }
-    return SheetWriter.xlsx("党员名册", rows);
+    if (!outside.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          outside.size()
+              + " of "
+              + total
+              + " rows name buildings outside your organisation scope; nothing was imported.",
+          outside);
+    }
   }
 
   private Map<UUID, KnownBuilding> knownBuildings(List<ParsedRow> parsed) {

@@ -18,6 +18,7 @@ import org.civic.members.domain.MemberDetails;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
 import org.civic.members.domain.ResidenceChange;
+import org.civic.members.domain.ResidentIdNumber;
 import org.civic.members.domain.SensitiveProfile;
 import org.civic.members.domain.StatusChange;
 import org.civic.members.events.MemberRegistered;
@@ -35,12 +36,19 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AccessDenied;
+import org.civic.web.security.AuditLog;
+import org.civic.web.security.CurrentCaller;
+import org.civic.web.security.Scope;
 
 /** Use cases of the member register; each public method is one transaction. */
 @ApplicationScoped
 @Transactional
 public class MemberService {
   public static final String AGGREGATE = "Member";
+
+  /** Audit log resource type of sensitive-profile reads. */
+  public static final String SENSITIVE_PROFILE = "SensitiveProfile";
 
   private final MemberRepository members;
   private final HouseholdRepository households;
@@ -50,6 +58,9 @@ public class MemberService {
   private final SensitiveProfileRepository profiles;
   private final Outbox outbox;
   private final EntityManager em;
+  private final CurrentCaller callers;
+  private final IdNumberCipher idNumbers;
+  private final AuditLog audit;
 
   MemberService(
       MemberRepository members,
@@ -59,7 +70,10 @@ public class MemberService {
       ResidenceChangeRepository residenceChanges,
       SensitiveProfileRepository profiles,
       Outbox outbox,
-      EntityManager em) {
+      EntityManager em,
+      CurrentCaller callers,
+      IdNumberCipher idNumbers,
+      AuditLog audit) {
     this.members = members;
     this.households = households;
     this.buildings = buildings;
@@ -68,13 +82,20 @@ public class MemberService {
     this.profiles = profiles;
     this.outbox = outbox;
     this.em = em;
+    this.callers = callers;
+    this.idNumbers = idNumbers;
+    this.audit = audit;
   }
 
-  /** Registers an ACTIVE member at an address; creates the household if the address has none. */
+  /**
+   * Registers an ACTIVE member at an address; creates the household if the address has none. The
+   * building must be in the caller's scope (403).
+   */
   public Member register(MemberDetails details, Address address) {
     LocalDate today = MemberRules.today();
     MemberRules.require(details, today);
     KnownBuilding building = knownBuilding(address.buildingId(), "buildingId");
+    requireBuildingInScope(building);
     Household household = householdAt(address, building);
     Member member =
         new Member(details, building.communityId, household, MemberStatus.ACTIVE, today);
@@ -85,22 +106,32 @@ public class MemberService {
     return member;
   }
 
+  /**
+   * The member, if the caller may see it; a member outside the caller's scope is a 404 like one
+   * that does not exist, so existence does not leak.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Member get(UUID id) {
-    return members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member", id));
+    return members
+        .findVisible(id, callers.scope())
+        .orElseThrow(() -> ProblemException.notFound("Member", id));
   }
 
+  /** The search within the caller's scope (the total counts only visible members). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> search(MemberQuery query, PageRequest page) {
     LocalDate today = MemberRules.today();
+    Scope scope = callers.scope();
     return Page.of(
-        members.search(query, today, page.offset(), page.size), page, members.count(query, today));
+        members.search(query, scope, today, page.offset(), page.size),
+        page,
+        members.count(query, scope, today));
   }
 
-  /** All members matching the query, sorted by name then id (for exports). */
+  /** All members matching the query within the caller's scope, sorted by name then id (exports). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<Member> all(MemberQuery query) {
-    return members.search(query, MemberRules.today(), 0, Integer.MAX_VALUE);
+    return members.search(query, callers.scope(), MemberRules.today(), 0, Integer.MAX_VALUE);
   }
 
   /** Replaces the member's data (not residence or status); no change, no event. */
@@ -134,6 +165,7 @@ public class MemberService {
       return new Relocation(member, false);
     }
     KnownBuilding building = knownBuilding(to.buildingId(), "buildingId");
+    requireRelocationTarget(member, building);
     OffsetDateTime when = effectiveAt == null ? OffsetDateTime.now() : effectiveAt;
     if (when.isAfter(OffsetDateTime.now().plusMinutes(5))) {
       throw ProblemException.ruleViolation("effectiveAt", "must not be in the future");
@@ -189,28 +221,61 @@ public class MemberService {
     return residenceChanges.ofMember(id);
   }
 
+  /** A sensitive profile as the API shows it: the ID number only masked. */
+  public record ProfileRead(SensitiveProfile profile, String idNumberMasked) {}
+
+  /**
+   * Reads the sensitive profile: the member themself, or staff whose scope includes the member (404
+   * otherwise, as for a member without a profile). Every read is written to the audit log.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public SensitiveProfile sensitiveProfile(UUID memberId) {
-    get(memberId);
-    return profiles
-        .findByIdOptional(memberId)
-        .orElseThrow(() -> ProblemException.notFound("Sensitive profile of member", memberId));
+  public ProfileRead sensitiveProfile(UUID memberId) {
+    members
+        .findOwnRecords(memberId, callers.scope())
+        .orElseThrow(() -> ProblemException.notFound("Member", memberId));
+    SensitiveProfile profile =
+        profiles
+            .findByIdOptional(memberId)
+            .orElseThrow(() -> ProblemException.notFound("Sensitive profile of member", memberId));
+    ProfileRead read = new ProfileRead(profile, idNumbers.masked(profile.idNumberEncrypted));
+    audit.record(
+        callers.caller(),
+        AuditLog.Action.READ,
+        SENSITIVE_PROFILE,
+        List.of(memberId),
+        "GET /api/v1/members/" + memberId + "/sensitive-profile");
+    return read;
   }
 
   /**
    * Creates or replaces the sensitive profile. Creating needs no version; replacing needs the
    * profile's version (If-Match or body). Publishes nothing: events never carry sensitive data.
+   *
+   * @param idNumber the resident ID number: null keeps the stored one (the API never shows it, so a
+   *     client cannot send it back), blank removes it; stored encrypted with the current key
    */
-  public SensitiveProfile saveSensitiveProfile(
+  public ProfileRead saveSensitiveProfile(
       UUID memberId,
       String health,
       String livingSituation,
       List<FamilyMember> family,
       boolean hardship,
       String hardshipReason,
+      String idNumber,
       String ifMatch,
       Long version) {
-    Member member = get(memberId);
+    String newIdNumber = null;
+    if (idNumber != null && !idNumber.isBlank()) {
+      newIdNumber = ResidentIdNumber.normalise(idNumber);
+      String problem = ResidentIdNumber.problem(newIdNumber);
+      if (problem != null) {
+        throw ProblemException.invalid("idNumber", problem);
+      }
+    }
+    Member member =
+        members
+            .findOwnRecords(memberId, callers.scope())
+            .orElseThrow(() -> ProblemException.notFound("Member", memberId));
     SensitiveProfile profile = profiles.findById(memberId);
     boolean isNew = profile == null;
     if (isNew) {
@@ -219,11 +284,37 @@ public class MemberService {
       Versions.require(profile.version, ifMatch, version);
     }
     profile.replace(health, livingSituation, family, hardship, hardshipReason);
+    if (idNumber == null) {
+      // Kept, and sealed with the current key if an older one sealed it (key rotation).
+      profile.idNumberEncrypted = idNumbers.underCurrentKey(profile.idNumberEncrypted);
+    } else {
+      profile.idNumberEncrypted = newIdNumber == null ? null : idNumbers.encrypt(newIdNumber);
+    }
     if (isNew) {
       profiles.persist(profile);
     }
     em.flush();
-    return profile;
+    return new ProfileRead(profile, idNumbers.masked(profile.idNumberEncrypted));
+  }
+
+  /** A write naming a building outside the caller's scope is refused (403). */
+  void requireBuildingInScope(KnownBuilding building) {
+    callers.scope().require(building.communityId, null, null, null);
+  }
+
+  /**
+   * Where the caller may move a member: a building of their scope; for a branch secretary (whose
+   * scope is the branch, not buildings) any building of the member's community.
+   */
+  private void requireRelocationTarget(Member member, KnownBuilding building) {
+    if (callers.scope() instanceof Scope.Branch) {
+      if (!building.communityId.equals(member.communityId)) {
+        throw new AccessDenied(
+            "A branch secretary may move a member only to a building of the member's community");
+      }
+      return;
+    }
+    requireBuildingInScope(building);
   }
 
   KnownBuilding knownBuilding(UUID buildingId, String field) {

@@ -17,6 +17,9 @@ import org.civic.web.locking.Versions;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
+import org.civic.web.security.AccessDenied;
+import org.civic.web.security.CurrentCaller;
+import org.civic.web.security.Scope;
 
 /** The transfer workflow (组织关系转接). */
 @ApplicationScoped
@@ -24,10 +27,12 @@ import org.civic.web.problem.ProblemException;
 public class TransferService {
   private final TransferRepository transfers;
   private final MemberService members;
+  private final CurrentCaller callers;
 
-  TransferService(TransferRepository transfers, MemberService members) {
+  TransferService(TransferRepository transfers, MemberService members, CurrentCaller callers) {
     this.transfers = transfers;
     this.members = members;
+    this.callers = callers;
   }
 
   /** A member of this community leaves: nothing changes on the member until confirmation. */
@@ -44,17 +49,26 @@ public class TransferService {
     return t;
   }
 
-  /** A member arrives: the data is checked now and registered as ACTIVE on confirmation. */
+  /**
+   * A member arrives: the data is checked now and registered as ACTIVE on confirmation. Like
+   * registering, only for street administrators and community secretaries, into a building of their
+   * scope (403 otherwise).
+   */
   public Transfer requestIn(
       ArrivingMember arriving,
       String letterNumber,
       LocalDate validUntil,
       String counterpart,
       String note) {
+    if (!(callers.scope() instanceof Scope.Communities)) {
+      throw new AccessDenied(
+          "Only street administrators and community secretaries receive arriving members");
+    }
     LocalDate today = MemberRules.today();
     MemberRules.require(arriving.details(), today);
     KnownBuilding building =
         members.knownBuilding(arriving.address().buildingId(), "member.buildingId");
+    members.requireBuildingInScope(building);
     Transfer t =
         Transfer.in(
             arriving, building.communityId, letterNumber, validUntil, counterpart, note, today);
@@ -93,10 +107,11 @@ public class TransferService {
     return t;
   }
 
+  /** The transfer if the caller may see it (404 otherwise, as for one that does not exist). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Transfer get(UUID id) {
     return transfers
-        .findByIdOptional(id)
+        .findVisible(id, callers.scope())
         .orElseThrow(() -> ProblemException.notFound("Transfer", id));
   }
 
@@ -108,10 +123,12 @@ public class TransferService {
       TransferState state,
       PageRequest page) {
     LocalDate today = MemberRules.today();
+    Scope scope = callers.scope();
     return Page.of(
-        transfers.search(communityId, memberId, direction, state, today, page.offset(), page.size),
+        transfers.search(
+            scope, communityId, memberId, direction, state, today, page.offset(), page.size),
         page,
-        transfers.count(communityId, memberId, direction, state, today));
+        transfers.count(scope, communityId, memberId, direction, state, today));
   }
 
   private static void checkVersion(Transfer t, String ifMatch, Long version) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,6 +28,11 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberEventsTests {
+  @BeforeEach
+  void callAsTheDemoStreetAdministrator() {
+    TestCallers.useStreetAdmin();
+  }
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   static List<ConsumerRecord<String, String>> eventsOf(String memberId, int atLeast) {
@@ -125,6 +131,83 @@ class MemberEventsTests {
     assertThat(status.get("previousStatus").asText()).isEqualTo("ACTIVE");
     assertThat(status.get("reason").asText()).isEqualTo("病故");
     assertThat(status.get("effectiveDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+  }
+
+  /** Field names that must never appear in an event, at any depth. */
+  static final List<String> SENSITIVE_FIELDS =
+      List.of(
+          "phone",
+          "idNumber",
+          "idNumberMasked",
+          "health",
+          "familyMembers",
+          "livingSituation",
+          "hardship",
+          "hardshipReason");
+
+  static void collectFieldNames(JsonNode node, java.util.Set<String> into) {
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              into.add(e.getKey());
+              collectFieldNames(e.getValue(), into);
+            });
+    if (node.isArray()) {
+      node.forEach(child -> collectFieldNames(child, into));
+    }
+  }
+
+  @Test
+  void memberEventsOnTheBrokerCarryNoSensitiveFields() throws Exception {
+    UUID community = UUID.randomUUID();
+    UUID from = knownBuilding(community);
+    UUID to = knownBuilding(community);
+    String id = register(memberJson("隐私", from, "1", "101").replace("13800000000", "13812345678"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"health":"糖尿病","livingSituation":"独居","hardship":true,"hardshipReason":"低保",
+             "familyMembers":[{"name":"隐子","relation":"儿子","birthYear":1975}],
+             "idNumber":"11010519491231002X"}
+            """)
+        .put("/api/v1/members/" + id + "/sensitive-profile")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"name":"隐私","gender":"FEMALE","birthDate":"1948-03-02","standing":"FULL",
+             "category":"RETIRED","phone":"13987654321","version":0}
+            """)
+        .put("/api/v1/members/" + id)
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"buildingId\":\"%s\",\"unit\":\"2\",\"room\":\"202\"}".formatted(to))
+        .post("/api/v1/members/" + id + "/relocation")
+        .then()
+        .statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"status\":\"LOST_CONTACT\"}")
+        .post("/api/v1/members/" + id + "/status")
+        .then()
+        .statusCode(200);
+
+    List<ConsumerRecord<String, String>> events = eventsOf(id, 4);
+    assertThat(events).hasSize(4);
+    for (ConsumerRecord<String, String> event : events) {
+      java.util.Set<String> fields = new java.util.HashSet<>();
+      collectFieldNames(json(event), fields);
+      assertThat(fields)
+          .as(KafkaTestClient.header(event, "ce_type"))
+          .doesNotContainAnyElementsOf(SENSITIVE_FIELDS);
+      assertThat(event.value())
+          .doesNotContain("13812345678", "13987654321", "1101051949", "糖尿病", "独居", "低保", "隐子");
+    }
   }
 
   @Test

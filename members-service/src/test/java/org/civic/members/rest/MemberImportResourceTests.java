@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberImportResourceTests {
+  @BeforeEach
+  void callAsTheDemoStreetAdministrator() {
+    TestCallers.useStreetAdmin();
+  }
+
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static byte[] xlsx(List<List<Object>> rows) throws Exception {
@@ -290,6 +296,72 @@ class MemberImportResourceTests {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void aZipBombIsRefusedUnreadWithA413() throws Exception {
+    byte[] bomb = org.civic.members.service.sheet.SheetReaderTests.zipBomb(40);
+    given()
+        .contentType(XLSX)
+        .body(bomb)
+        .post("/api/v1/members/import")
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("detail", containsString("zip bomb"));
+  }
+
+  @Test
+  void exportedCellsCannotRunAsFormulasAndStillReimportAsTheyWere() throws Exception {
+    UUID community = UUID.randomUUID();
+    UUID building = knownBuilding(community);
+    String formula = "=HYPERLINK(\\\"http://evil.example\\\",\\\"点我\\\")"; // JSON-escaped
+    register(
+        memberJson("公式", building, "1", "101")
+            .replace("13800000000", "+8613800000000")
+            .replace(
+                "\"category\"",
+                "\"workUnit\":\"%s\",\"position\":\"@SUM(A1)\",\"category\"".formatted(formula)));
+    byte[] file =
+        given()
+            .queryParam("buildingId", building.toString())
+            .get("/api/v1/members/export")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+      java.util.List<String> cells = new java.util.ArrayList<>();
+      java.util.List<org.apache.poi.ss.usermodel.CellType> types = new java.util.ArrayList<>();
+      wb.getSheetAt(0)
+          .getRow(1)
+          .forEach(
+              c -> {
+                cells.add(c.getStringCellValue());
+                types.add(c.getCellType());
+              });
+      assertThat(cells)
+          .contains("'=HYPERLINK(\"http://evil.example\",\"点我\")", "'@SUM(A1)", "'+8613800000000");
+      assertThat(cells).noneMatch(c -> c.startsWith("=") || c.startsWith("@") || c.startsWith("+"));
+      assertThat(types).containsOnly(org.apache.poi.ss.usermodel.CellType.STRING);
+    }
+    given()
+        .contentType(XLSX)
+        .body(file)
+        .post("/api/v1/members/import")
+        .then()
+        .statusCode(200)
+        .body("imported", equalTo(1));
+    given()
+        .queryParam("buildingId", building.toString())
+        .get("/api/v1/members")
+        .then()
+        .body("total", equalTo(2))
+        .body(
+            "items.workUnit",
+            org.hamcrest.Matchers.everyItem(equalTo("=HYPERLINK(\"http://evil.example\",\"点我\")")))
+        .body("items.position", org.hamcrest.Matchers.everyItem(equalTo("@SUM(A1)")))
+        .body("items.phone", org.hamcrest.Matchers.everyItem(equalTo("+8613800000000")));
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,6 +30,10 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberResourceTests {
+  @BeforeEach
+  void callAsTheDemoStreetAdministrator() {
+    TestCallers.useStreetAdmin();
+  }
 
   @Test
   void registeringAMemberStoresItWithTheBuildingsCommunityAndAHousehold() {

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.localinfra.KafkaTestClient;
+import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
 
 /** Test data shared by the REST tests: known buildings (via branches.events) and members. */
 final class TestData {
@@ -49,8 +51,16 @@ final class TestData {
             "application/json"));
   }
 
-  /** A building announced by branches-service, once members-service knows it. */
+  /**
+   * A building of a community in the demo street (so the default caller, the demo street's
+   * administrator, sees it), once members-service knows it.
+   */
   static UUID knownBuilding(UUID community) {
+    return knownBuilding(community, Tokens.DEMO_STREET);
+  }
+
+  /** A building announced by branches-service in a community of a street, once known here. */
+  static UUID knownBuilding(UUID community, UUID street) {
     UUID building = UUID.randomUUID();
     sendEvent(
         "branches.events",
@@ -59,15 +69,24 @@ final class TestData {
         building.toString(),
         0,
         """
-        {"buildingId":"%s","communityId":"%s","name":"%s号楼","units":4,"address":"金贡里"}
+        {"buildingId":"%s","communityId":"%s","name":"%s号楼","units":4,"address":"金贡里",
+         "orgPath":["%s","%s"]}
         """
-            .formatted(building, community, Math.abs(building.hashCode() % 100)));
+            .formatted(
+                building, community, Math.abs(building.hashCode() % 100), street, community));
+    String admin = TestTokens.of("STREET_ADMIN", street);
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(
             () ->
-                given().get("/api/v1/reference/buildings/" + building).then().extract().statusCode()
+                given()
+                        .auth()
+                        .oauth2(admin)
+                        .get("/api/v1/reference/buildings/" + building)
+                        .then()
+                        .extract()
+                        .statusCode()
                     == 200);
     return building;
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -23,8 +24,36 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Reads the member sheet from CSV (UTF-8) or xlsx (the first worksheet) into rows. */
+/**
+ * Reads the member sheet from CSV (UTF-8) or xlsx (the first worksheet) into rows.
+ *
+ * <p>An xlsx is a zip: before anything is parsed, Apache POI's {@link ZipSecureFile} limits refuse
+ * a workbook whose entries expand far beyond their compressed size (a zip bomb) or beyond {@link
+ * #MAX_ENTRY_BYTES}; such a file is a {@link SheetTooLargeException} (413), not parsed.
+ */
 public final class SheetReader {
+  /**
+   * Smallest accepted ratio of compressed to expanded size per zip entry: real workbooks compress
+   * to 10-30 %; a bomb of repeated bytes to far below 1 %.
+   */
+  public static final double MIN_INFLATE_RATIO = 0.01;
+
+  /**
+   * Largest expanded zip entry (a worksheet's XML): a 20,000-row register is about 30 MB of sheet
+   * XML (inline strings, as the export writes them).
+   */
+  public static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
+
+  /** Most characters of text POI extracts from one part. */
+  public static final long MAX_TEXT_CHARS = 20_000_000L;
+
+  static {
+    // Process-wide settings of POI; this class is the only reader of uploaded workbooks.
+    ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+    ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    ZipSecureFile.setMaxTextSize(MAX_TEXT_CHARS);
+  }
+
   private final int maxRows;
 
   public SheetReader(int maxRows) {
@@ -65,6 +94,17 @@ public final class SheetReader {
     try {
       workbook = new XSSFWorkbook(new ByteArrayInputStream(body));
     } catch (IOException | RuntimeException e) {
+      if (isZipBomb(e)) {
+        throw new SheetTooLargeException(
+            "The workbook was refused unread: its contents expand far beyond the size of the file"
+                + " (more than "
+                + Math.round(1 / MIN_INFLATE_RATIO)
+                + " times, or beyond "
+                + MAX_ENTRY_BYTES / (1024 * 1024)
+                + " MB for one part), as a zip bomb does. Save the sheet again from the"
+                + " spreadsheet program or split it.",
+            e);
+      }
       throw new UnreadableSheetException(
           "The file is not a readable .xlsx workbook: " + e.getMessage(), e);
     }
@@ -99,6 +139,17 @@ public final class SheetReader {
     } catch (IOException e) {
       throw new UnreadableSheetException("The workbook could not be read: " + e.getMessage(), e);
     }
+  }
+
+  /** POI's ZipSecureFile refusals (ratio, entry size, text size) all say "Zip bomb detected". */
+  static boolean isZipBomb(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains("Zip bomb detected")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void checkRowCount(int rowsSoFar) {
@@ -138,7 +189,7 @@ public final class SheetReader {
     columns.forEach(
         (index, column) -> {
           if (index < c.size()) {
-            out.put(column, c.get(index));
+            out.put(column, CellText.unneutralise(c.get(index)));
           }
         });
     return out;

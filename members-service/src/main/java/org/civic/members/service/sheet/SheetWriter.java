@@ -11,10 +11,13 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.civic.web.sheets.SafeCells;
 
 /**
  * Writes the member sheet as xlsx: Chinese headers (the import accepts them), one member per row,
- * all cells as text (dates ISO yyyy-MM-dd) so the file re-imports exactly.
+ * all cells as text (dates ISO yyyy-MM-dd) so the file re-imports exactly. Every cell goes through
+ * {@link SafeCells#text}: a value a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+ * gets a leading apostrophe, which the importer removes again ({@link CellText#unneutralise}).
  */
 public final class SheetWriter {
   private SheetWriter() {}
@@ -30,7 +33,7 @@ public final class SheetWriter {
       Row header = sheet.createRow(0);
       for (int i = 0; i < columns.size(); i++) {
         Cell cell = header.createCell(i);
-        cell.setCellValue(columns.get(i).chinese);
+        cell.setCellValue(SafeCells.text(columns.get(i).chinese));
         cell.setCellStyle(bold);
       }
       int r = 1;
@@ -39,7 +42,7 @@ public final class SheetWriter {
         for (int i = 0; i < columns.size(); i++) {
           String v = values.get(columns.get(i));
           if (v != null) {
-            row.createCell(i).setCellValue(v);
+            row.createCell(i).setCellValue(SafeCells.text(v));
           }
         }
       }

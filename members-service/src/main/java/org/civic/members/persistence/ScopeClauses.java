@@ -1,0 +1,78 @@
+package org.civic.members.persistence;
+
+import org.civic.web.security.Scope;
+import org.civic.web.security.Scope.Clause;
+
+/**
+ * The caller's {@link Scope} as a JPQL condition for each table of the register. Every query that
+ * reads members, households, transfers or buildings for a caller ANDs one of these in, so lists,
+ * totals, exports and single reads only ever see what the caller may see.
+ *
+ * <p>Tables without a branch column (households, transfers, buildings) reach a branch secretary's
+ * scope through the members of the branch: a household or transfer of one of the branch's members,
+ * a building of a community the branch's members live in.
+ */
+public final class ScopeClauses {
+  private ScopeClauses() {}
+
+  /** Members (alias {@code m}): community, branch, the member and (MEMBER) their household. */
+  public static Clause members(Scope scope, String alias) {
+    return scope.clause(
+        alias + ".communityId", alias + ".branchId", alias + ".id", alias + ".householdId");
+  }
+
+  /**
+   * A member's own records (the sensitive profile): like {@link #members} except that a MEMBER sees
+   * only themself, not the other members of the household.
+   */
+  public static Clause ownRecords(Scope scope, String alias) {
+    return scope.clause(alias + ".communityId", alias + ".branchId", alias + ".id", null);
+  }
+
+  /** Households (alias {@code h}): community; branch through its members; MEMBER their own. */
+  public static Clause households(Scope scope, String alias) {
+    if (scope instanceof Scope.Branch) {
+      Clause branch = scope.clause(null, "hm.branchId", null, null);
+      return new Clause(
+          "exists (select 1 from Member hm where hm.householdId = "
+              + alias
+              + ".id and "
+              + branch.condition()
+              + ")",
+          branch.parameters());
+    }
+    return scope.clause(alias + ".communityId", null, null, alias + ".id");
+  }
+
+  /** Transfers (alias {@code t}): community; branch through the transferred member. */
+  public static Clause transfers(Scope scope, String alias) {
+    if (scope instanceof Scope.Branch) {
+      Clause branch = scope.clause(null, "tm.branchId", null, null);
+      return new Clause(
+          "exists (select 1 from Member tm where tm.id = "
+              + alias
+              + ".memberId and "
+              + branch.condition()
+              + ")",
+          branch.parameters());
+    }
+    return scope.clause(alias + ".communityId", null, alias + ".memberId", null);
+  }
+
+  /**
+   * Known buildings (alias {@code b}, reference data): community; a branch secretary the buildings
+   * of the communities the branch's members live in (to relocate them); nothing for a MEMBER.
+   */
+  public static Clause buildings(Scope scope, String alias) {
+    if (scope instanceof Scope.Branch) {
+      Clause branch = scope.clause(null, "bm.branchId", null, null);
+      return new Clause(
+          alias
+              + ".communityId in (select bm.communityId from Member bm where "
+              + branch.condition()
+              + ")",
+          branch.parameters());
+    }
+    return scope.clause(alias + ".communityId", null, null, null);
+  }
+}
