@@ -319,6 +319,36 @@ class ScopingAndAuditTests {
   }
 
   @Test
+  void aBuildingWithoutOrgPathPutsItsCommunityUnderNoStreet() {
+    UUID community = UUID.randomUUID();
+    UUID building = UUID.randomUUID();
+    TestEvents.send(
+        "branches.events",
+        building.toString(),
+        "BuildingRegistered",
+        "Building",
+        TestEvents.nextVersion(),
+        """
+        {"buildingId":"%s","communityId":"%s","name":"旧楼","units":2,"address":"金贡里"}
+        """
+            .formatted(building, community));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(TestTokens.of("COMMUNITY_SECRETARY", community))
+                    .get("/api/v1/reference/buildings/" + building)
+                    .then()
+                    .statusCode(200)
+                    .body("communityId", equalTo(community.toString())));
+    // Known, but in no street the demo street's administrator holds.
+    given().get("/api/v1/reference/buildings/" + building).then().statusCode(403);
+  }
+
+  @Test
   void eventsCarryNoNotesNamesOrDescriptions() {
     SecurityWorld w = SecurityWorld.get();
     String visit = SecurityWorld.visit(w.streetAdmin(), w.h1, w.b1, w.m1);
