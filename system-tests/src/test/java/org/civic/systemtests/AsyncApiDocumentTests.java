@@ -66,13 +66,13 @@ class AsyncApiDocumentTests {
             """
             {"visitId":"6f1c1f3e-0a53-4d3e-9a57-51f4b4e3a001","branchId":"6f1c1f3e-0a53-4d3e-9a57-51f4b4e3a002",
              "householdId":"6f1c1f3e-0a53-4d3e-9a57-51f4b4e3a003","visitedOn":"2026-11-29T10:00:00+08:00",
-             "kind":"ROUTINE","visitorMemberId":null}
+             "visitorMemberId":null}
             """);
     assertThat(contract.validatePayload("VisitRecorded", visit)).isEmpty();
     ((com.fasterxml.jackson.databind.node.ObjectNode) visit).put("health", "diabetes");
     assertThat(contract.validatePayload("VisitRecorded", visit)).isNotEmpty();
     ((com.fasterxml.jackson.databind.node.ObjectNode) visit).remove("health");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) visit).put("kind", "PARTY");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) visit).put("visitedOn", "yesterday");
     assertThat(contract.validatePayload("VisitRecorded", visit)).isNotEmpty();
   }
 }

@@ -10,12 +10,11 @@ public record ConcernEscalated(
     UUID branchId,
     String escalatedTo,
     String category,
-    String title,
     OffsetDateTime escalatedAt) {
   public static final String TYPE = "ConcernEscalated";
 
   public static ConcernEscalated of(Concern c) {
     return new ConcernEscalated(
-        c.id, c.branchId, c.escalatedTo.name(), c.category.name(), c.title, c.escalatedAt);
+        c.id, c.branchId, c.escalatedTo.name(), c.category.name(), c.escalatedAt);
   }
 }

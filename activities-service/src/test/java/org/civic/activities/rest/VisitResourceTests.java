@@ -86,7 +86,8 @@ class VisitResourceTests {
     assertThat(KafkaTestClient.header(events.get(0), "ce_type")).isEqualTo("VisitRecorded");
     assertThat(events.get(0).value())
         .contains(w.household().toString())
-        .contains("ILLNESS")
+        // The kind (illness, hardship) and the notes describe a household's health or hardship.
+        .doesNotContain("ILLNESS")
         .doesNotContain("老人身体尚可");
   }
 

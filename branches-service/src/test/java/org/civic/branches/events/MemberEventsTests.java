@@ -26,15 +26,12 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.civic.branches.Fixtures;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** members.events in, rosters and RosterChanged out, on the real broker and database. */
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

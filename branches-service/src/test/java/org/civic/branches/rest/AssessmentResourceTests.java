@@ -12,13 +12,10 @@ import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
 import org.civic.branches.Fixtures;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

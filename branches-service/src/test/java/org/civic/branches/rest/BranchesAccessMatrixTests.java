@@ -20,13 +20,11 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.civic.branches.AccessWorld;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation of the OpenAPI document against every role (bound in scope: the demo street S1,
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * merge) get a fresh target for each allowed call.
  */
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

@@ -15,13 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.branches.AccessWorld;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.branches.persistence.OrgTreeDirectory;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.web.security.CommunityDirectory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Lists, reports and totals contain only what the caller may see; roster reads are audited. The
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * AccessWorld}.
  */
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

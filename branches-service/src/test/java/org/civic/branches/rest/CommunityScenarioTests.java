@@ -14,14 +14,11 @@ import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.civic.branches.Fixtures;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The flow a community secretary walks through, as in the brief's Jingongli example. */
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

@@ -13,14 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.civic.branches.Fixtures;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

@@ -23,14 +23,11 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.branches.Fixtures;
-import org.civic.branches.StreetAdminByDefault;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
-@ExtendWith(StreetAdminByDefault.class)
 @QuarkusTestResource(
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "branches"))

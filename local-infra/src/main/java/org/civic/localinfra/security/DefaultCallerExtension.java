@@ -1,7 +1,6 @@
 package org.civic.localinfra.security;
 
 import io.restassured.RestAssured;
-import io.restassured.builder.RequestSpecBuilder;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +22,6 @@ public class DefaultCallerExtension implements BeforeAllCallback, BeforeEachCall
   }
 
   private static void useDefaultCaller() {
-    RestAssured.requestSpecification =
-        new RequestSpecBuilder().setAuth(RestAssured.oauth2(TestTokens.streetAdmin())).build();
+    RestAssured.authentication = RestAssured.oauth2(TestTokens.streetAdmin());
   }
 }

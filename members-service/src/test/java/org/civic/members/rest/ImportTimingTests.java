@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,11 +31,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
     initArgs = @ResourceArg(name = "database", value = "members"))
 @EnabledIfSystemProperty(named = "import.timing", matches = "true")
 class ImportTimingTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String[] SURNAMES = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴"};
   static final String[] GIVEN = {"秀兰", "建国", "桂英", "伟", "敏", "强", "丽", "军", "芳", "勇"};

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,11 +27,6 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberEventsTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   static final ObjectMapper JSON = new ObjectMapper();
 
   static List<ConsumerRecord<String, String>> eventsOf(String memberId, int atLeast) {

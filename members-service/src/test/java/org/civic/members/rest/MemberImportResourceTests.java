@@ -22,7 +22,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,11 +29,6 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberImportResourceTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   static byte[] xlsx(List<List<Object>> rows) throws Exception {

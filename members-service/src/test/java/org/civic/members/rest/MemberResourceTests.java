@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,11 +29,6 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberResourceTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   @Test
   void registeringAMemberStoresItWithTheBuildingsCommunityAndAHousehold() {
     UUID community = UUID.randomUUID();

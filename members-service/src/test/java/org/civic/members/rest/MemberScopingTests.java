@@ -23,7 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,11 +41,6 @@ class MemberScopingTests {
       world = new SecurityWorld(0);
     }
     return world;
-  }
-
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
   }
 
   static List<String> memberIds(String token, Map<String, ?> query) {

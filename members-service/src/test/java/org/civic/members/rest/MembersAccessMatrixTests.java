@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -222,11 +221,6 @@ class MembersAccessMatrixTests {
       world = new SecurityWorld(24); // one per case expected to change a member or transfer
     }
     return world;
-  }
-
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
   }
 
   @TestFactory

@@ -7,7 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class OpenApiTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   @Test
   void theApiDocumentNamesTheChineseTermsAndTheImportLayout() {
     given()

@@ -3,6 +3,7 @@ package org.civic.members.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,7 +60,8 @@ final class SecurityWorld {
 
   /** Builds the world; {@code poolSize} spare members of B1 for tests that change a member. */
   SecurityWorld(int poolSize) {
-    TestCallers.useStreetAdmin();
+    // Built inside a test factory: make sure the default caller is the street admin.
+    RestAssured.authentication = RestAssured.oauth2(TestTokens.streetAdmin());
     building1 = TestData.knownBuilding(c1);
     building1b = TestData.knownBuilding(c1);
     building2 = TestData.knownBuilding(c1);

@@ -25,7 +25,6 @@ import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.members.service.IdNumberRotation;
 import org.civic.web.security.FieldCipher;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ID numbers in the sensitive profile: validated, encrypted at rest, shown masked, rotated. */
@@ -39,11 +38,6 @@ class SensitiveProfileTests {
 
   @Inject AgroalDataSource dataSource;
   @Inject IdNumberRotation rotation;
-
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
 
   String stored(String memberId) throws Exception {
     try (Connection c = dataSource.getConnection();

@@ -19,7 +19,6 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -27,11 +26,6 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "members"))
 class TransferResourceTests {
-  @BeforeEach
-  void callAsTheDemoStreetAdministrator() {
-    TestCallers.useStreetAdmin();
-  }
-
   static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
   static String out(String memberId, LocalDate validUntil) {
