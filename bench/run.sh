@@ -133,6 +133,7 @@ say "mode $mode on $(nproc) cores ($cpu), load average $(cut -d' ' -f1-3 /proc/l
 # ------------------------------------------------------------------ start the system
 launch_ms=$(date +%s%3N)
 say "starting ./run-local.sh --reset --no-demo --no-build (wipes .local/)"
+: >"$logs/local-run.log"
 ./run-local.sh --reset --no-demo --no-build >"$logs/local-run.log" 2>&1 &
 local_pid=$!
 stop_local() {
@@ -299,24 +300,27 @@ member=$(cat "$ids/small-member.txt")
 branch=$(cat "$ids/small-branch.txt")
 community=$(head -1 "$ids/communities.txt")
 phone_json="[]"
-for pair in \
-  "member|$M/api/v1/members/$member" \
-  "member list page (20)|$M/api/v1/members?communityId=$community&size=20" \
-  "branch roster (50)|$B/api/v1/branches/$branch/roster?size=50" \
-  "visit plan of the month|$A/api/v1/branches/$branch/visit-plan?month=$month"; do
-  label=${pair%%|*}
-  url=${pair#*|}
-  plain=$(curl -s -D "$dir/h-plain" -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $token" "$url")
+# NAME|ETAG EXPECTED|URL: the issue asks for conditional GET on single resources and rosters.
+for entry in \
+  "member|yes|$M/api/v1/members/$member" \
+  "member list page (20)|no|$M/api/v1/members?communityId=$community&size=20" \
+  "branch roster (50)|yes|$B/api/v1/branches/$branch/roster?size=50" \
+  "visit plan of the month|no|$A/api/v1/branches/$branch/visit-plan?month=$month"; do
+  IFS='|' read -r label etag_expected url <<<"$entry"
+  plain=$(curl -s -D "$dir/h-plain" -o "$dir/body" -w '%{size_download}' -H "Authorization: Bearer $token" "$url")
+  could=$(gzip -6 -c "$dir/body" | wc -c)
   gz=$(curl -s -D "$dir/h-gzip" -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $token" \
     -H 'Accept-Encoding: gzip' "$url")
   encoding=$(grep -i '^content-encoding:' "$dir/h-gzip" | cut -d: -f2- | tr -d ' \r' || true)
   etag=$(grep -i '^etag:' "$dir/h-plain" | cut -d: -f2- | sed 's/^ *//' | tr -d '\r' || true)
-  read -r cond_status cond_bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}' \
+  read -r cond_status cond_bytes < <(curl -s -o /dev/null -w '%{http_code} %{size_download}\n' \
     -H "Authorization: Bearer $token" -H "If-None-Match: ${etag:-\"none\"}" "$url")
   phone_json=$(jq --arg n "$label" --arg u "$url" --argjson p "$plain" --argjson g "$gz" \
-    --arg e "$encoding" --arg t "$etag" --arg cs "$cond_status" --arg cb "$cond_bytes" \
-    '. + [{name:$n, url:$u, plainBytes:$p, gzipBytes:$g, gzipEncoding:$e, etag:$t,
-           conditionalStatus:$cs, conditionalBytes:$cb}]' <<<"$phone_json")
+    --argjson could "$could" --arg e "$encoding" --arg t "$etag" --arg cs "$cond_status" \
+    --arg cb "$cond_bytes" --arg x "$etag_expected" \
+    '. + [{name:$n, url:$u, plainBytes:$p, gzipBytes:$g, gzipEncoding:$e, gzip6Bytes:$could,
+           etag:$t, conditionalStatus:$cs, conditionalBytes:$cb, conditionalExpected:($x == "yes")}]' \
+    <<<"$phone_json")
 done
 jq -n --argjson r "$phone_json" '{resources:$r}' >"$results/phone.json"
 
