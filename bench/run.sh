@@ -220,6 +220,7 @@ run_wrk() {
   if [[ $warm -gt 0 ]]; then
     say "$name: warm-up ${warm} s"
     wrk -d"${warm}s" "${args[@]}" >"$logs/wrk-$name-warmup.log" 2>&1 || true
+    grep '^{"wrk"' "$logs/wrk-$name-warmup.log" >"$results/wrk-$name-warmup.json" || true
   fi
   local load
   load="$(cut -d' ' -f1-3 /proc/loadavg)"

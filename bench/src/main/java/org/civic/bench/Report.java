@@ -51,6 +51,20 @@ final class Report {
               + " absolute rates.");
       line("");
     }
+    double load =
+        machine == null
+            ? 0
+            : Double.parseDouble(machine.path("loadStart").asText("0 ").split(" ")[0]);
+    int cores = machine == null ? 1 : machine.path("nproc").asInt(1);
+    if (!mode.equals("quick") && load > cores) {
+      line(
+          "> **Noisy machine:** the load average was %.1f on %d cores when the run started (other"
+              + " builds were running), so absolute rates and tail latencies are lower and longer"
+              + " than this product would show alone. Compare the ratios to the baseline measured"
+              + " in the same run.",
+          load, cores);
+      line("");
+    }
     machine(machine);
     baseline(json("baseline-pgbench"));
     dataSet();
@@ -169,7 +183,8 @@ final class Report {
       }
       line(
           "**%s** (%s): %s communities, %s buildings, %s members in %s households, %s branches; %s"
-              + " meetings (%s attendance entries, %s months), %s visits (%s); %s requests in %.1f s:",
+              + " meetings (%s attendance entries, %s months), %s visits (%s); %s requests (polls"
+              + " included) in %.1f s:",
           phase.equals("small") ? "Phase 1, the small street" : "Phase 2, the rest of the street",
           phase.equals("small")
               ? "community 1 alone: the \"300 members\" state of the bounded check"
@@ -326,6 +341,16 @@ final class Report {
   }
 
   private void drain(JsonNode d) {
+    long members = writes("wrk-register");
+    long visits = writes("wrk-visit");
+    if (members > 0 || visits > 0) {
+      line(
+          "The write scenarios add data: %,d members registered and %,d visits recorded (warm-up"
+              + " included), so the relocation flow and the import below run on a street of about"
+              + " %,d members.",
+          members, visits, members + json("load-rest").path("streetMembersAfter").asLong());
+      line("");
+    }
     if (d == null) {
       return;
     }
@@ -338,6 +363,18 @@ final class Report {
         d.path("consumerLagAtStart").asText(),
         d.path("seconds").asText());
     line("");
+  }
+
+  /** Successful requests of a write scenario, warm-up included. */
+  private long writes(String name) {
+    long n = 0;
+    for (String file : List.of(name, name + "-warmup")) {
+      JsonNode w = json(file);
+      if (w != null) {
+        n += w.path("requests").asLong() - w.path("errors").path("status").asLong();
+      }
+    }
+    return n;
   }
 
   private void relocation(JsonNode r) {
