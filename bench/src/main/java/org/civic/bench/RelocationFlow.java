@@ -1,0 +1,158 @@
+package org.civic.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.civic.bench.State.BranchIds;
+import org.civic.bench.State.CommunityIds;
+
+/**
+ * The named flow, end to end as a client sees it: POST relocation (members-service) → the member
+ * left the old branch's roster and joined the new one (branches-service) → the new household is on
+ * the new branch's visit plan of the month (activities-service). One move at a time; the clock
+ * stops when all three are visible. Polls every {@link #POLL_MILLIS} ms.
+ */
+final class RelocationFlow {
+  static final int POLL_MILLIS = 5;
+
+  private final Bench.Context ctx;
+  private final Http http;
+  private final State state;
+
+  RelocationFlow(Bench.Context ctx, Http http, State state) {
+    this.ctx = ctx;
+    this.http = http;
+    this.state = state;
+  }
+
+  private record Move(String member, BranchIds from, BranchIds to, String building, String room) {}
+
+  Map<String, Object> run(int count) {
+    List<Move> moves = plan(count);
+    String month = YearMonth.now(Loader.ZONE).toString();
+    List<Double> total = new ArrayList<>();
+    List<Double> request = new ArrayList<>();
+    List<Double> rosters = new ArrayList<>();
+    List<Double> plans = new ArrayList<>();
+    long started = System.nanoTime();
+    int i = 0;
+    for (Move m : moves) {
+      long t0 = System.nanoTime();
+      JsonNode member =
+          http.post(
+              http.members.resolve("/api/v1/members/" + m.member() + "/relocation"),
+              Http.object().put("buildingId", m.building()).put("unit", "1").put("room", m.room()));
+      long t1 = System.nanoTime();
+      String household = member.path("householdId").asText();
+      double rosterAt = -1;
+      double planAt = -1;
+      boolean joined = false;
+      boolean left = false;
+      long deadline = t0 + 120_000_000_000L;
+      while (rosterAt < 0 || planAt < 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "move " + i + " of member " + m.member() + " not visible after 120 s");
+        }
+        if (!joined) {
+          joined = onRoster(m.to(), m.member());
+        }
+        if (joined && !left) {
+          left = !onRoster(m.from(), m.member());
+        }
+        if (joined && left && rosterAt < 0) {
+          rosterAt = (System.nanoTime() - t0) / 1e6;
+        }
+        if (planAt < 0 && inPlan(m.to(), household, month)) {
+          planAt = (System.nanoTime() - t0) / 1e6;
+        }
+        if (rosterAt < 0 || planAt < 0) {
+          sleep(POLL_MILLIS);
+        }
+      }
+      total.add((System.nanoTime() - t0) / 1e6);
+      request.add((t1 - t0) / 1e6);
+      rosters.add(rosterAt);
+      plans.add(planAt);
+      if (++i % 100 == 0) {
+        ctx.say("  %d relocations done", i);
+      }
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("relocations", moves.size());
+    result.put("seconds", Stats.round((System.nanoTime() - started) / 1e9));
+    result.put("pollMillis", POLL_MILLIS);
+    result.put("endToEnd", Stats.of(total));
+    result.put("relocationRequest", Stats.of(request));
+    result.put("bothRosters", Stats.of(rosters));
+    result.put("visitPlan", Stats.of(plans));
+    return result;
+  }
+
+  /** Members spread over the communities, each moved once to another branch of its community. */
+  private List<Move> plan(int count) {
+    Random random = new Random(DataSet.SEED + 11);
+    List<CommunityIds> communities =
+        state.communities.stream().filter(c -> c.branches.size() >= 2).toList();
+    Set<String> moved = new HashSet<>();
+    List<Move> moves = new ArrayList<>();
+    for (int i = 0; moves.size() < count; i++) {
+      if (i > count * 50) {
+        throw new IllegalStateException("not enough members to move " + count + " times");
+      }
+      CommunityIds c = communities.get(i % communities.size());
+      BranchIds from = c.branches.get(random.nextInt(c.branches.size()));
+      if (from.roster.isEmpty()) {
+        continue;
+      }
+      String member = from.roster.get(random.nextInt(from.roster.size())).memberId;
+      if (!moved.add(member)) {
+        continue;
+      }
+      BranchIds to;
+      do {
+        to = c.branches.get(random.nextInt(c.branches.size()));
+      } while (to == from);
+      String building = c.buildings.get(to.buildings.get(0));
+      moves.add(new Move(member, from, to, building, Integer.toString(9000 + moves.size())));
+    }
+    return moves;
+  }
+
+  private boolean onRoster(BranchIds branch, String member) {
+    URI uri = http.branches.resolve("/api/v1/branches/" + branch.id + "/roster?size=200");
+    for (JsonNode m : http.get(uri).path("items")) {
+      if (member.equals(m.path("memberId").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean inPlan(BranchIds branch, String household, String month) {
+    URI uri =
+        http.activities.resolve("/api/v1/branches/" + branch.id + "/visit-plan?month=" + month);
+    for (JsonNode h : http.get(uri).path("households")) {
+      if (household.equals(h.path("householdId").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
