@@ -72,26 +72,7 @@ for port in 15432 19092 8081 8082 8083; do
   fi
 done
 
-# Before the security merge no endpoint carries @RolesAllowed, so the build-time setting
-# deny-unannotated-endpoints refuses every call (403), and no token would be verified at all
-# (authentication is lazy). Until then the harness builds the services with unannotated
-# endpoints let through and proactive authentication (every bearer token verified on every
-# request, as the annotated endpoints will do). Once @RolesAllowed is in, this switches itself off.
 setup_note=""
-build_flags=()
-marker=bench/target/services-built-for-bench
-if ! grep -rqs '@RolesAllowed' members-service/src/main/java branches-service/src/main/java \
-  activities-service/src/main/java; then
-  build_flags=(-Dquarkus.security.jaxrs.deny-unannotated-endpoints=false -Dquarkus.http.auth.proactive=true)
-  setup_note="pre-merge: no @RolesAllowed in the services yet, so bench/run.sh built them with -Dquarkus.security.jaxrs.deny-unannotated-endpoints=false -Dquarkus.http.auth.proactive=true (every bearer token is verified on every request; no role or scope checks yet)"
-  say "$setup_note"
-  # Jars from an ordinary build answer 403 to everything: rebuild them even with --no-build.
-  for svc in members-service branches-service activities-service; do
-    if [[ ! -f $marker || $svc/target/quarkus-app/quarkus-run.jar -nt $marker ]]; then
-      build=true
-    fi
-  done
-fi
 
 jars=(local-infra/target/local-infra.jar bench/target/bench.jar
   members-service/target/quarkus-app/quarkus-run.jar
@@ -101,9 +82,8 @@ missing=false
 for jar in "${jars[@]}"; do [[ -f $jar ]] || missing=true; done
 if $build || $missing; then
   say "building (tests skipped)..."
-  ./mvnw -B -q -Dstyle.color=never -DskipTests package ${build_flags[@]+"${build_flags[@]}"} \
+  ./mvnw -B -q -Dstyle.color=never -DskipTests package \
     -pl local-infra,members-service,branches-service,activities-service,bench -am
-  if [[ ${#build_flags[@]} -gt 0 ]]; then touch "$marker"; else rm -f "$marker"; fi
 fi
 
 rm -rf "$dir"
