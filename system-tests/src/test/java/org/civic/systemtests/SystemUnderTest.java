@@ -29,6 +29,10 @@ final class SystemUnderTest implements AutoCloseable {
   final Path logs;
   final LocalPostgres postgres;
   final LocalKafka kafka;
+
+  /** Receives the services' traces: tracing is on in the system tests, as with a collector. */
+  final OtlpReceiver traces = new OtlpReceiver();
+
   private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
   private final Map<String, Integer> ports = new LinkedHashMap<>();
 
@@ -87,8 +91,33 @@ final class SystemUnderTest implements AutoCloseable {
     return name;
   }
 
+  /**
+   * Starts another instance of {@code service} under {@code name} with extra environment (e.g. the
+   * container configuration of docker-compose.yml), same database and consumer group, and waits
+   * until it is ready; stop it with {@link #stop(String)}.
+   */
+  synchronized void startInstance(String name, String service, Map<String, String> env)
+      throws IOException {
+    ports.put(name, Ports.freePort());
+    start(name, service, env);
+    awaitReady(name);
+  }
+
+  Path logFile(String name) {
+    return running.get(name).logFile();
+  }
+
   private void start(String name, String service) throws IOException {
+    start(name, service, Map.of());
+  }
+
+  private void start(String name, String service, Map<String, String> extraEnv) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
+    // Tracing on, exported over OTLP/HTTP to the in-test receiver, in small batches.
+    env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+    env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+    env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+    env.putAll(extraEnv);
     env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database(service)));
     env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
@@ -136,6 +165,7 @@ final class SystemUnderTest implements AutoCloseable {
     }
     kafka.close();
     postgres.close();
+    traces.close();
   }
 
   /** A JDBC connection to a service's database, to check what it stored (never to change it). */

@@ -1,7 +1,10 @@
 package org.civic.systemtests;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Polls a condition across services (eventual consistency), failing with what was awaited. */
 final class Wait {
@@ -34,5 +37,17 @@ final class Wait {
       }
       SystemUnderTest.sleep(5);
     }
+  }
+
+  /** Polls until {@code lookup} finds something, and returns it. */
+  static <T> T untilPresent(String what, Supplier<Optional<T>> lookup) {
+    AtomicReference<T> found = new AtomicReference<>();
+    until(
+        what,
+        () -> {
+          lookup.get().ifPresent(found::set);
+          return found.get() != null;
+        });
+    return found.get();
   }
 }

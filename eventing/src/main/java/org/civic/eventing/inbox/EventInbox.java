@@ -2,6 +2,8 @@ package org.civic.eventing.inbox;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import java.time.OffsetDateTime;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.CloudEventHeaders;
 import org.civic.eventing.EventEnvelope;
+import org.civic.eventing.EventTracing;
 import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
 import org.civic.eventing.PoisonEventException;
@@ -37,20 +40,51 @@ public class EventInbox {
   private final EventingConfig config;
   private final EventingMetrics metrics;
   private final ObjectMapper mapper;
+  private final EventTracing tracing;
 
   EventInbox(
-      EntityManager em, EventingConfig config, EventingMetrics metrics, ObjectMapper mapper) {
+      EntityManager em,
+      EventingConfig config,
+      EventingMetrics metrics,
+      ObjectMapper mapper,
+      EventTracing tracing) {
     this.em = em;
     this.config = config;
     this.metrics = metrics;
+    this.tracing = tracing;
     this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  /** Applies a record from a Kafka channel; call it from a blocking {@code @Incoming} method. */
+  /**
+   * Applies a record from a Kafka channel; call it from a blocking {@code @Incoming} method. The
+   * work runs in a CONSUMER span continuing the event's {@code ce_traceparent}, and events it
+   * publishes continue the same trace.
+   */
   public void process(ConsumerRecord<String, String> record, EventHandler handler) {
+    EventEnvelope envelope;
+    try {
+      envelope = CloudEventHeaders.read(record.headers());
+    } catch (PoisonEventException e) {
+      throw deadLetter(record, e);
+    }
+    Span span = tracing.startProcess(record.topic(), config.producer(), envelope);
+    try (Scope ignored = span.makeCurrent()) {
+      apply(record, envelope, EventTracing.traceparentOf(span, envelope.traceparent()), handler);
+    } catch (RuntimeException e) {
+      EventTracing.failed(span, e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private void apply(
+      ConsumerRecord<String, String> record,
+      EventEnvelope envelope,
+      String traceparent,
+      EventHandler handler) {
     IncomingEvent event;
     try {
-      EventEnvelope envelope = CloudEventHeaders.read(record.headers());
       event = IncomingEvent.parse(envelope, record.value(), mapper);
     } catch (PoisonEventException e) {
       throw deadLetter(record, e);
@@ -61,7 +95,7 @@ public class EventInbox {
       try {
         boolean applied =
             TraceContext.with(
-                event.envelope().traceparent(),
+                traceparent,
                 () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler)));
         if (applied) {
           metrics.processed();

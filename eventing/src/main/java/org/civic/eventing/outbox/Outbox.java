@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.civic.eventing.EventEnvelope;
+import org.civic.eventing.EventTracing;
 import org.civic.eventing.EventingConfig;
-import org.civic.eventing.TraceContext;
 import org.hibernate.Session;
 
 /**
@@ -37,6 +37,7 @@ public class Outbox {
   private final EventingConfig config;
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
+  private final EventTracing tracing;
   private final Clock clock = Clock.systemUTC();
 
   Outbox(
@@ -44,12 +45,14 @@ public class Outbox {
       ObjectMapper mapper,
       EventingConfig config,
       TransactionSynchronizationRegistry transactions,
-      OutboxRelay relay) {
+      OutboxRelay relay,
+      EventTracing tracing) {
     this.em = em;
     this.mapper = mapper;
     this.config = config;
     this.transactions = transactions;
     this.relay = relay;
+    this.tracing = tracing;
   }
 
   /** Records one event for publication once the current transaction commits. */
@@ -70,6 +73,8 @@ public class Outbox {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     List<EventEnvelope> envelopes = new ArrayList<>(events.size());
     List<String> payloads = new ArrayList<>(events.size());
+    // The request's (or the causing event's) trace, so the consumers continue it.
+    String traceparent = tracing.traceparentForNewEvent();
     for (OutgoingEvent event : events) {
       envelopes.add(
           new EventEnvelope(
@@ -80,7 +85,7 @@ public class Outbox {
               event.aggregateId().toString(),
               event.aggregateVersion(),
               config.producer(),
-              TraceContext.currentOrNew()));
+              traceparent));
       payloads.add(toJson(event.data()));
     }
     // Plain JDBC on the transaction's connection: the rows need no entity state, and a batch

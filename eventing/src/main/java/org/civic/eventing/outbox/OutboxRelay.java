@@ -1,5 +1,6 @@
 package org.civic.eventing.outbox;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civic.eventing.CloudEventHeaders;
 import org.civic.eventing.EventEnvelope;
+import org.civic.eventing.EventTracing;
 import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
 import org.jboss.logging.Logger;
@@ -38,6 +40,7 @@ public class OutboxRelay {
   private final EventingConfig config;
   private final RelayProducer producerFactory;
   private final EventingMetrics metrics;
+  private final EventTracing tracing;
   private final Semaphore wakeUp = new Semaphore(0);
   private volatile boolean running;
   private Thread thread;
@@ -47,11 +50,13 @@ public class OutboxRelay {
       EntityManager em,
       EventingConfig config,
       RelayProducer producerFactory,
-      EventingMetrics metrics) {
+      EventingMetrics metrics,
+      EventTracing tracing) {
     this.em = em;
     this.config = config;
     this.producerFactory = producerFactory;
     this.metrics = metrics;
+    this.tracing = tracing;
   }
 
   void start(@Observes StartupEvent startup) {
@@ -153,48 +158,78 @@ public class OutboxRelay {
    */
   private BatchResult sendInOrder(List<OutboxRecord> rows) {
     List<Future<?>> acks = new ArrayList<>(rows.size());
-    for (OutboxRecord row : rows) {
-      acks.add(producer.send(toKafkaRecord(row)));
-    }
-    OffsetDateTime now = OffsetDateTime.now();
-    int acknowledged = 0;
-    RuntimeException failure = null;
-    long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-    for (int i = 0; i < rows.size(); i++) {
-      OutboxRecord row = rows.get(i);
-      try {
-        acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        row.publishedAt = now;
-        row.attempts++;
-        acknowledged++;
-      } catch (Exception e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        row.attempts++;
-        row.lastError = truncate(rootMessage(e), 1000);
-        failure = new IllegalStateException("publishing event " + row.eventId + " failed", e);
-        break;
+    List<Span> spans = new ArrayList<>(rows.size());
+    try {
+      for (OutboxRecord row : rows) {
+        EventEnvelope envelope = envelopeOf(row);
+        // One PRODUCER span per event, child of the request that wrote it; the consumer's span
+        // becomes its child through ce_traceparent.
+        Span span = tracing.startPublish(row.topic, envelope);
+        spans.add(span);
+        acks.add(producer.send(toKafkaRecord(row, envelope, span)));
       }
+      OffsetDateTime now = OffsetDateTime.now();
+      int acknowledged = 0;
+      RuntimeException failure = null;
+      long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+      for (int i = 0; i < rows.size(); i++) {
+        OutboxRecord row = rows.get(i);
+        try {
+          acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          row.publishedAt = now;
+          row.attempts++;
+          acknowledged++;
+        } catch (Exception e) {
+          if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+          }
+          row.attempts++;
+          row.lastError = truncate(rootMessage(e), 1000);
+          failure = new IllegalStateException("publishing event " + row.eventId + " failed", e);
+          EventTracing.failed(spans.get(i), e);
+          break;
+        }
+      }
+      metrics.published(acknowledged);
+      return new BatchResult(acknowledged, failure);
+    } catch (RuntimeException e) {
+      if (!spans.isEmpty()) {
+        EventTracing.failed(spans.get(spans.size() - 1), e);
+      }
+      throw e;
+    } finally {
+      spans.forEach(Span::end);
     }
-    metrics.published(acknowledged);
-    return new BatchResult(acknowledged, failure);
   }
 
-  private ProducerRecord<String, byte[]> toKafkaRecord(OutboxRecord row) {
+  private static EventEnvelope envelopeOf(OutboxRecord row) {
+    return new EventEnvelope(
+        row.eventId,
+        row.eventType,
+        row.occurredAt,
+        row.aggregateType,
+        row.aggregateId,
+        row.aggregateVersion,
+        row.producer,
+        row.traceparent);
+  }
+
+  private static ProducerRecord<String, byte[]> toKafkaRecord(
+      OutboxRecord row, EventEnvelope envelope, Span span) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             row.topic, row.aggregateId, row.payload.getBytes(StandardCharsets.UTF_8));
+    String traceparent = EventTracing.traceparentOf(span, row.traceparent);
     CloudEventHeaders.write(
         new EventEnvelope(
-            row.eventId,
-            row.eventType,
-            row.occurredAt,
-            row.aggregateType,
-            row.aggregateId,
-            row.aggregateVersion,
-            row.producer,
-            row.traceparent),
+            envelope.eventId(),
+            envelope.type(),
+            envelope.occurredAt(),
+            envelope.aggregateType(),
+            envelope.aggregateId(),
+            envelope.aggregateVersion(),
+            envelope.producer(),
+            traceparent),
         record.headers());
     return record;
   }
