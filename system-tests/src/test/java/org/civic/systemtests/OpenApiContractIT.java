@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document each running service serves is the one committed in docs/api: a contract
- * change is always a visible diff. After an intended change, run the system tests with
- * {@code -Dopenapi.update=true} (or copy target/openapi/*.yaml) and commit docs/api.
+ * change is always a visible diff. After an intended change, run the system tests with {@code
+ * -Dopenapi.update=true} (or copy target/openapi/*.yaml) and commit docs/api.
  */
 class OpenApiContractIT {
   static final Path COMMITTED = Path.of("..", "docs", "api");

@@ -2,6 +2,8 @@ package org.civic.web.openapi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.civic.web.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Documents the error answers every operation can give, the same way in every service, so clients
@@ -36,6 +39,7 @@ public class StandardResponsesFilter implements OASFilter {
   }
 
   private void document(String path, PathItem.HttpMethod method, Operation operation) {
+    rolesIntoDescription(operation);
     if (operation.getResponses() == null) {
       operation.setResponses(OASFactory.createAPIResponses());
     }
@@ -62,6 +66,38 @@ public class StandardResponsesFilter implements OASFilter {
       add(responses, "428", "The update carries no version: send If-Match or the body's version");
     }
     add(responses, "500", "Unexpected error; nothing internal is revealed");
+  }
+
+  /**
+   * The scanner lists an operation's {@code @RolesAllowed} as scopes of the bearer requirement,
+   * which OpenAPI allows only for OAuth2/OpenID schemes (linters reject it). Keep the requirement,
+   * and say the roles in the description, where people and generated clients read them.
+   */
+  private static void rolesIntoDescription(Operation operation) {
+    if (operation.getSecurity() == null) {
+      return;
+    }
+    Set<String> roles = new TreeSet<>();
+    for (SecurityRequirement requirement : operation.getSecurity()) {
+      if (requirement.getSchemes() == null) {
+        continue;
+      }
+      for (Map.Entry<String, List<String>> scheme :
+          Map.copyOf(requirement.getSchemes()).entrySet()) {
+        if (scheme.getValue() != null && !scheme.getValue().isEmpty()) {
+          roles.addAll(scheme.getValue());
+          requirement.removeScheme(scheme.getKey());
+          requirement.addScheme(scheme.getKey());
+        }
+      }
+    }
+    if (!roles.isEmpty()) {
+      String text = "Roles: " + String.join(", ", roles) + " (within the caller's org unit scope).";
+      operation.setDescription(
+          operation.getDescription() == null || operation.getDescription().isBlank()
+              ? text
+              : operation.getDescription() + "\n\n" + text);
+    }
   }
 
   /** The Problem schema, when no operation has made the scanner add it already. */
