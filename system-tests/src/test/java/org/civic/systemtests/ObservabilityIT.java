@@ -88,6 +88,9 @@ class ObservabilityIT {
 
   @org.junit.jupiter.api.AfterAll
   static void keepWhatTheCollectorReceived() throws IOException {
+    if (system == null) {
+      return; // the system did not start
+    }
     Files.write(system.logs.resolve("otlp-requests.txt"), system.traces.requests());
     Files.write(
         system.logs.resolve("otlp-spans.txt"),
@@ -134,6 +137,13 @@ class ObservabilityIT {
     ComposeFile compose = ComposeFile.ofRepository(system.root);
     for (String service : SystemUnderTest.SERVICES) {
       Map<String, String> env = new LinkedHashMap<>(compose.environment(service));
+      // This extra instance must not join the service's consumer groups: a rebalance would move
+      // partitions away from the instance the other system tests rely on.
+      // (The property name itself as the variable name: MP_MESSAGING_INCOMING_BRANCHES_EVENTS_...
+      // would read as channel `branches`.)
+      for (String channel : incomingChannels(service)) {
+        env.put("mp.messaging.incoming." + channel + ".enabled", "false");
+      }
       String name = service + "-compose";
       system.startInstance(name, service, env);
       try {
@@ -156,6 +166,20 @@ class ObservabilityIT {
         system.stop(name);
       }
     }
+  }
+
+  private static List<String> incomingChannels(String service) throws IOException {
+    java.util.Properties properties = new java.util.Properties();
+    try (var in =
+        Files.newInputStream(
+            system.root.resolve(service).resolve("src/main/resources/application.properties"))) {
+      properties.load(in);
+    }
+    return properties.stringPropertyNames().stream()
+        .filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".connector"))
+        .map(
+            k -> k.substring("mp.messaging.incoming.".length(), k.length() - ".connector".length()))
+        .toList();
   }
 
   private static Optional<ReceivedSpan> find(

@@ -55,11 +55,16 @@ final class SystemUnderTest implements AutoCloseable {
         postgres.createDatabaseIfMissing(database(service));
         ports.put(service, Ports.freePort());
       }
-      for (String service : SERVICES) {
-        start(service);
-      }
-      for (String service : SERVICES) {
-        awaitReady(service);
+      try {
+        for (String service : SERVICES) {
+          start(service);
+        }
+        for (String service : SERVICES) {
+          awaitReady(service);
+        }
+      } catch (IOException | RuntimeException e) {
+        close(); // no instance yet, so no shutdown hook: leave no process behind
+        throw e;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
