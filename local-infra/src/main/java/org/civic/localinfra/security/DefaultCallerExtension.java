@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Makes every rest-assured request of a test carry the street administrator's token unless the test
- * says otherwise ({@code given().auth().oauth2(other)} or {@code .auth().none()}). Registered by
- * JUnit's extension auto-detection (enabled in each service's junit-platform.properties).
+ * For plain JUnit tests (system-tests): every rest-assured request carries the demo street
+ * administrator's token unless the test says otherwise ({@code given().auth().oauth2(other)} or
+ * {@code .auth().none()}). Registered in system-tests (META-INF/services + auto-detection); a
+ * {@code @QuarkusTest} uses {@link DefaultCallerCallback} instead.
  */
 public class DefaultCallerExtension implements BeforeAllCallback, BeforeEachCallback {
   @Override
