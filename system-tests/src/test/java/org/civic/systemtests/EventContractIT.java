@@ -55,7 +55,7 @@ class EventContractIT {
     given()
         .baseUri(system.url("members-service"))
         .contentType("application/json")
-        .body("{\"status\": \"LOST_CONTACT\", \"effectiveDate\": \"2026-11-01\"}")
+        .body("{\"status\": \"LOST_CONTACT\"}") // effective today: the member was registered today
         .post("/api/v1/members/" + members.get(1) + "/status")
         .then()
         .statusCode(200);

@@ -89,7 +89,18 @@ class FaultToleranceIT {
         "activities-service caught up with 10 registrations",
         () -> countApplied("activities-service", members) == 10);
     // The building was announced on the other topic (branches.events): caught up there too.
-    Fixtures.awaitKnownIn(system, "activities-service", building);
+    // Known issue (see the session note): both channels share one consumer group, and after a
+    // restart the branches.events partitions were seen assigned 65 s after the members.events
+    // ones; hence the longer wait here until the channels get their own groups.
+    Wait.until(
+        "activities-service knows building " + building,
+        Duration.ofSeconds(150),
+        () ->
+            io.restassured.RestAssured.given()
+                    .baseUri(system.url("activities-service"))
+                    .get("/api/v1/reference/buildings/" + building)
+                    .statusCode()
+                == 200);
   }
 
   @Test
