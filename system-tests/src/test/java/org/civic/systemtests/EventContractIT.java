@@ -11,10 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.civic.localinfra.KafkaTestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,28 +68,25 @@ class EventContractIT {
     EventContract contract = new EventContract();
     Map<String, Integer> seenByType = new TreeMap<>();
     List<String> problems = new ArrayList<>();
-    try (KafkaTestClient kafka = new KafkaTestClient(system.kafka.bootstrapServers())) {
-      for (String topic : List.of("members.events", "branches.events", "activities.events")) {
-        for (ConsumerRecord<String, String> record :
-            kafka.awaitRecords(topic, r -> true, Integer.MAX_VALUE, Duration.ofSeconds(5))) {
-          ObjectNode headers = EventContract.JSON.createObjectNode();
-          for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
-          }
-          String type = headers.path("ce_type").asText();
-          seenByType.merge(type, 1, Integer::sum);
-          JsonNode payload = EventContract.JSON.readTree(record.value());
-          Set<String> wrong = new java.util.TreeSet<>(contract.validateHeaders(headers));
-          wrong.addAll(contract.validatePayload(type, payload));
-          if (!record.key().equals(headers.path("ce_subject").asText())) {
-            wrong.add("key " + record.key() + " is not ce_subject");
-          }
-          if (!contract.typesByTopic().getOrDefault(type, "").equals(topic)) {
-            wrong.add(type + " is not documented on " + topic);
-          }
-          if (!wrong.isEmpty()) {
-            problems.add(topic + " " + type + " " + record.value() + " -> " + wrong);
-          }
+    for (String topic : List.of("members.events", "branches.events", "activities.events")) {
+      for (ConsumerRecord<String, String> record : everything(topic)) {
+        ObjectNode headers = EventContract.JSON.createObjectNode();
+        for (Header header : record.headers()) {
+          headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+        }
+        String type = headers.path("ce_type").asText();
+        seenByType.merge(type, 1, Integer::sum);
+        JsonNode payload = EventContract.JSON.readTree(record.value());
+        Set<String> wrong = new java.util.TreeSet<>(contract.validateHeaders(headers));
+        wrong.addAll(contract.validatePayload(type, payload));
+        if (!record.key().equals(headers.path("ce_subject").asText())) {
+          wrong.add("key " + record.key() + " is not ce_subject");
+        }
+        if (!contract.typesByTopic().getOrDefault(type, "").equals(topic)) {
+          wrong.add(type + " is not documented on " + topic);
+        }
+        if (!wrong.isEmpty()) {
+          problems.add(topic + " " + type + " " + record.value() + " -> " + wrong);
         }
       }
     }
@@ -98,6 +100,30 @@ class EventContractIT {
             "BuildingRegistered",
             "BranchEstablished",
             "RosterChanged");
+  }
+
+  /** Every record on the topic so far, from the beginning to the current end offsets. */
+  private static List<ConsumerRecord<String, String>> everything(String topic) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafka.bootstrapServers());
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
   }
 
   /**
