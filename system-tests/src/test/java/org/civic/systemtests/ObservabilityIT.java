@@ -58,9 +58,14 @@ class ObservabilityIT {
     String traceId = published.traceId();
     Wait.until(
         "branches-service's RosterChanged applied by activities-service and members-service",
+        // Each service exports its spans in its own batches: wait for every span asserted below,
+        // not only the last hop (branches-service's consumer span once arrived after the others).
         () ->
             has(traceId, "activities-service", Kind.CONSUMER, "branches.events process")
-                && has(traceId, "members-service", Kind.CONSUMER, "branches.events process"));
+                && has(traceId, "members-service", Kind.CONSUMER, "branches.events process")
+                && has(traceId, "branches-service", Kind.CONSUMER, "members.events process")
+                && has(traceId, "branches-service", Kind.PRODUCER, null)
+                && has(traceId, "members-service", Kind.SERVER, null));
     List<ReceivedSpan> trace = system.traces.trace(traceId);
     writeTrace(trace);
 
@@ -193,7 +198,11 @@ class ObservabilityIT {
 
   private static boolean has(String traceId, String service, Kind kind, String name) {
     return system.traces.trace(traceId).stream()
-        .anyMatch(s -> s.service().equals(service) && s.kind() == kind && s.name().equals(name));
+        .anyMatch(
+            s ->
+                s.service().equals(service)
+                    && s.kind() == kind
+                    && (name == null || s.name().equals(name)));
   }
 
   private static ReceivedSpan only(
