@@ -88,27 +88,36 @@ class FaultToleranceIT {
     Wait.until(
         "activities-service caught up with 10 registrations",
         () -> countApplied("activities-service", members) == 10);
-    // Known defect (session 2 note): after this restart, activities-service's branches.events
-    // consumer was seen not assigned for 65 s to more than 150 s, while members.events caught up
-    // at once; both channels share one consumer group. See theOtherTopicCatchesUpAfterARestart.
   }
 
+  /**
+   * Both topics a service reads catch up after a restart, not only the first one assigned: while
+   * both channels shared one consumer group, branches.events stayed unassigned for 65 s to over 150
+   * s after this restart (now one group per topic).
+   */
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "Known defect, to fix first next session: after a restart of activities-service its"
-          + " branches.events consumer (same consumer group as its members.events consumer) was"
-          + " seen unassigned for 65 s to over 150 s in 2 of 3 clean runs")
   void theOtherTopicCatchesUpAfterARestart() throws Exception {
-    String building = Fixtures.building(system, community, "重启楼");
-    Fixtures.awaitKnownIn(system, "members-service", building);
     system.stop("activities-service");
+    String building;
     try {
-      Fixtures.member(system, building, "3", "301", "重启");
+      // Published on branches.events while activities-service is down.
+      building = Fixtures.building(system, community, "重启楼");
+      Fixtures.awaitKnownIn(system, "members-service", building);
     } finally {
       system.start("activities-service");
       system.awaitReady("activities-service");
     }
-    Fixtures.awaitKnownIn(system, "activities-service", building);
+    Duration took =
+        Wait.until(
+            "activities-service applied the building published while it was down",
+            Duration.ofSeconds(30),
+            () ->
+                given()
+                        .baseUri(system.url("activities-service"))
+                        .get("/api/v1/reference/buildings/" + building)
+                        .statusCode()
+                    == 200);
+    System.out.printf("branches.events caught up %d ms after ready%n", took.toMillis());
   }
 
   @Test

@@ -75,7 +75,7 @@ class ObservabilityIT {
         only(trace, "branches-service", Kind.CONSUMER, "members.events process");
     assertThat(consumedByBranches.parentSpanId()).isEqualTo(published.spanId());
     assertThat(consumedByBranches.attributes())
-        .containsEntry("messaging.consumer.group.name", "branches-service");
+        .containsEntry("messaging.consumer.group.name", "branches-service.members.events");
     ReceivedSpan consumedByActivities =
         only(trace, "activities-service", Kind.CONSUMER, "members.events process");
     assertThat(consumedByActivities.parentSpanId()).isEqualTo(published.spanId());

@@ -67,7 +67,7 @@ public class EventInbox {
     } catch (PoisonEventException e) {
       throw deadLetter(record, e);
     }
-    Span span = tracing.startProcess(record.topic(), config.producer(), envelope);
+    Span span = tracing.startProcess(record.topic(), consumerGroup(record.topic()), envelope);
     try (Scope ignored = span.makeCurrent()) {
       apply(record, envelope, EventTracing.traceparentOf(span, envelope.traceparent()), handler);
     } catch (RuntimeException e) {
@@ -76,6 +76,16 @@ public class EventInbox {
     } finally {
       span.end();
     }
+  }
+
+  /**
+   * Each service reads each topic in a group of its own, {@code <service>.<topic>} (set per channel
+   * in application.properties): two channels in one group rebalance each other, which kept a
+   * restarted consumer unassigned for minutes. The inbox stays per service, so a topic read by two
+   * groups is still applied once.
+   */
+  public String consumerGroup(String topic) {
+    return config.producer() + "." + topic;
   }
 
   private void apply(
