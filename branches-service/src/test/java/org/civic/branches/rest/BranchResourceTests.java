@@ -304,6 +304,18 @@ class BranchResourceTests {
     awaitResidents(a, 3);
     UUID branch = branch(community, "BUILDING_BRANCH", "D楼党支部", a);
     assertThat(roster(branch)).hasSize(3);
+    // Conditional GET of the roster: unchanged → 304 without a body; changed → 200 and a new tag.
+    String rosterTag =
+        given().get("/api/v1/branches/" + branch + "/roster").then().extract().header("ETag");
+    assertThat(rosterTag).startsWith("W/\"");
+    var unchanged =
+        given()
+            .header("If-None-Match", rosterTag)
+            .get("/api/v1/branches/" + branch + "/roster")
+            .then()
+            .extract();
+    assertThat(unchanged.statusCode()).isEqualTo(304);
+    assertThat(unchanged.asByteArray()).isEmpty();
     long version =
         given().get("/api/v1/branches/" + branch).then().extract().jsonPath().getLong("version");
 
@@ -319,6 +331,13 @@ class BranchResourceTests {
         .body("belowMinimum", equalTo(false))
         .body("rosterChanges", equalTo(3));
     assertThat(roster(branch)).isEmpty();
+    given()
+        .header("If-None-Match", rosterTag)
+        .get("/api/v1/branches/" + branch + "/roster")
+        .then()
+        .statusCode(200)
+        .header("ETag", not(equalTo(rosterTag)))
+        .body("total", equalTo(0));
     given().get("/api/v1/buildings/" + a).then().body("coveringBranchId", nullValue());
     assertThat(KafkaTestClient.header(branchEvents(branch, 2).get(1), "ce_type"))
         .isEqualTo("BranchDissolved");

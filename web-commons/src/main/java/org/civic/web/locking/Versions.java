@@ -1,14 +1,17 @@
 package org.civic.web.locking;
 
 import jakarta.ws.rs.core.EntityTag;
+import org.civic.web.caching.ConditionalGet;
+import org.civic.web.caching.EntityTags;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.problem.ProblemType;
 
 /**
- * Optimistic locking over HTTP. A GET returns the resource's version as a weak ETag; an update must
- * name the version it was based on, either as {@code If-Match} (mismatch: 412) or as the body's
- * {@code version} field (mismatch: 409). An update naming neither is refused (428), so a client can
- * never silently overwrite a change it has not seen.
+ * Optimistic locking over HTTP. A GET returns the resource's version as a weak ETag (followed by a
+ * digest of the body, {@code W/"3.<digest>"}: see {@link ConditionalGet}); an update must name the
+ * version it was based on, either as {@code If-Match} (mismatch: 412) or as the body's {@code
+ * version} field (mismatch: 409). An update naming neither is refused (428), so a client can never
+ * silently overwrite a change it has not seen.
  */
 public final class Versions {
   private Versions() {}
@@ -47,12 +50,13 @@ public final class Versions {
     }
   }
 
+  /** The version in an If-Match tag: {@code "3"}, {@code W/"3"} or {@code W/"3.<digest>"}. */
   private static long parse(String ifMatch) {
-    String tag = ifMatch.trim();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
+    String tag = EntityTags.opaque(ifMatch);
+    int digest = tag.indexOf('.');
+    if (digest >= 0) {
+      tag = tag.substring(0, digest);
     }
-    tag = tag.replace("\"", "");
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {

@@ -1,0 +1,34 @@
+package org.civic.web.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.EntityTag;
+import org.junit.jupiter.api.Test;
+
+class EntityTagsTests {
+  private static final EntityTag TAG = new EntityTag("3.abcDEF-_12345678", true);
+
+  @Test
+  void matchesWeaklyWithOrWithoutThePrefixAndAmongSeveral() {
+    assertThat(EntityTags.anyMatches("W/\"3.abcDEF-_12345678\"", TAG)).isTrue();
+    assertThat(EntityTags.anyMatches("\"3.abcDEF-_12345678\"", TAG)).isTrue();
+    assertThat(EntityTags.anyMatches("W/\"1.x\", W/\"3.abcDEF-_12345678\"", TAG)).isTrue();
+    assertThat(EntityTags.anyMatches("*", TAG)).isTrue();
+  }
+
+  @Test
+  void otherTagsAndNoHeaderDoNotMatch() {
+    assertThat(EntityTags.anyMatches(null, TAG)).isFalse();
+    assertThat(EntityTags.anyMatches(" ", TAG)).isFalse();
+    assertThat(EntityTags.anyMatches("W/\"3\"", TAG)).isFalse();
+    assertThat(EntityTags.anyMatches("W/\"3.abcDEF-_12345679\"", TAG)).isFalse();
+  }
+
+  @Test
+  void digestsAreShortAndFollowTheBytes() {
+    String a = Digests.of("{\"a\":1}".getBytes());
+    assertThat(a).hasSize(16).matches("[A-Za-z0-9_-]+");
+    assertThat(Digests.of("{\"a\":1}".getBytes())).isEqualTo(a);
+    assertThat(Digests.of("{\"a\":2}".getBytes())).isNotEqualTo(a);
+  }
+}
