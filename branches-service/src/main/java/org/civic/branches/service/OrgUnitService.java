@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.civic.branches.domain.OrgKind;
 import org.civic.branches.domain.OrgUnit;
+import org.civic.branches.persistence.OrgTreeDirectory;
 import org.civic.branches.persistence.OrgUnitRepository;
 import org.civic.domain.RuleViolation;
 import org.civic.web.paging.Page;
@@ -24,11 +25,13 @@ import org.civic.web.security.Scope;
 @Transactional
 public class OrgUnitService {
   private final OrgUnitRepository units;
+  private final OrgTreeDirectory directory;
   private final Access access;
 
-  OrgUnitService(OrgUnitRepository units, Access access) {
+  OrgUnitService(OrgUnitRepository units, Access access, OrgTreeDirectory directory) {
     this.units = units;
     this.access = access;
+    this.directory = directory;
   }
 
   /** A unit and its descendants, children sorted by name. */
@@ -89,6 +92,7 @@ public class OrgUnitService {
           "code", "The organisation code '" + unit.code + "' is already used");
     }
     units.persist(unit);
+    directory.treeChanged();
     return unit;
   }
 

@@ -68,7 +68,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     TypedQuery<Member> q =
         getEntityManager()
             .createQuery(
-                "select m from Member m where m.id = :id and " + clause.condition(), Member.class)
+                // Specialties in the same round trip: every read of one member shows them.
+                "select m from Member m left join fetch m.specialties where m.id = :id and "
+                    + clause.condition(),
+                Member.class)
             .setParameter("id", id);
     clause.parameters().forEach(q::setParameter);
     return q.getResultStream().findFirst();

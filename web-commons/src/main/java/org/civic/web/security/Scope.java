@@ -69,7 +69,12 @@ public sealed interface Scope {
     if (this instanceof Communities c) {
       return communityColumn == null || c.ids().isEmpty()
           ? Clause.NOTHING
-          : new Clause(communityColumn + " in :scope_ids", Map.of("scope_ids", c.ids()));
+          // One array parameter, not an IN list: Hibernate re-translates a query with a
+          // multi-valued parameter on every call (17 % of a member read's CPU), never one
+          // with an array.
+          : new Clause(
+              "array_contains(:scope_ids, " + communityColumn + ")",
+              Map.of("scope_ids", c.ids().toArray(new UUID[0])));
     }
     if (this instanceof Branch b) {
       return branchColumn == null

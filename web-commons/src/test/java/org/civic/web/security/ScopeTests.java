@@ -29,8 +29,10 @@ class ScopeTests {
     assertThat(scope.permits(COMMUNITY_A, null, null, null)).isTrue();
     assertThat(scope.permits(COMMUNITY_B, BRANCH, null, null)).isTrue();
     assertThat(scope.permits(UUID.randomUUID(), BRANCH, MEMBER, HOUSEHOLD)).isFalse();
-    assertThat(scope.clause("m.communityId", "m.branchId", "m.id", null).condition())
-        .isEqualTo("m.communityId in :scope_ids");
+    Scope.Clause clause = scope.clause("m.communityId", "m.branchId", "m.id", null);
+    assertThat(clause.condition()).isEqualTo("array_contains(:scope_ids, m.communityId)");
+    assertThat((UUID[]) clause.parameters().get("scope_ids"))
+        .containsExactlyInAnyOrder(COMMUNITY_A, COMMUNITY_B);
   }
 
   @Test
