@@ -98,7 +98,7 @@ public class ActivityResource {
       @Schema(description = "Recording member (记录人)") UUID recorderMemberId,
       @Schema(description = "Lecturer of a party lesson (主讲人)") @Size(max = 100) String lecturer,
       @Size(max = 20000) @Schema(description = "Minutes or summary (会议纪要)") String summary,
-      @Schema(description = "The version this change is based on (or send If-Match)")
+      @Schema(description = "The version this change is based on (or send If-Match)", example = "3")
           Long version) {
     ActivityService.Details details() {
       return new ActivityService.Details(
@@ -108,7 +108,7 @@ public class ActivityResource {
 
   @Schema(name = "VersionOnly")
   public record VersionOnly(
-      @Schema(description = "The version this change is based on (or send If-Match)")
+      @Schema(description = "The version this change is based on (or send If-Match)", example = "3")
           Long version) {}
 
   @Schema(name = "Activity")
@@ -169,7 +169,8 @@ public class ActivityResource {
       @Schema(description = "One entry per member recorded; members left out keep their entry")
           @NotEmpty
           List<@NotNull @Valid AttendanceEntry> entries,
-      @Schema(description = "The activity's version (or send If-Match)") Long version) {}
+      @Schema(description = "The activity's version (or send If-Match)", example = "3")
+          Long version) {}
 
   @Schema(name = "Attendee")
   public record AttendeeView(

@@ -84,21 +84,27 @@ public class ConcernResource {
   @Schema(name = "AssignConcern")
   public record Assign(
       @Schema(description = "Member (党员) who will handle the concern") @NotNull UUID memberId,
-      @Schema(description = "The concern version this is based on (or send If-Match)")
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "ResolveConcern")
   public record Resolve(
       @NotBlank @Size(max = 2000) @Schema(description = "How it was resolved (处理结果)")
           String resolution,
-      @Schema(description = "The concern version this is based on (or send If-Match)")
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "EscalateConcern")
   public record Escalate(
       @NotNull @Schema(description = LEVELS) EscalationLevel escalatedTo,
       @Schema(description = "Why it is escalated") @Size(max = 2000) String note,
-      @Schema(description = "The concern version this is based on (or send If-Match)")
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "Concern")

@@ -81,7 +81,8 @@ public class VisitResource {
       @NotNull @Schema(description = "true: resolved; false: reopened") Boolean resolved,
       @Size(max = 2000) @Schema(description = "How it was resolved (跟进结果); required when resolved")
           String note,
-      @Schema(description = "The visit's version (or send If-Match)") Long version) {}
+      @Schema(description = "The visit's version (or send If-Match)", example = "3")
+          Long version) {}
 
   @Schema(name = "Visit")
   public record VisitView(

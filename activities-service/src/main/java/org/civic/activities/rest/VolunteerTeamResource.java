@@ -76,7 +76,7 @@ public class VolunteerTeamResource {
   public record UpdateTeam(
       @Schema(description = "Name of the team") @NotBlank @Size(max = 100) String name,
       @Schema(description = "What the team does") @Size(max = 1000) String description,
-      @Schema(description = "The team's version (or send If-Match)") Long version) {}
+      @Schema(description = "The team's version (or send If-Match)", example = "3") Long version) {}
 
   @Schema(name = "VolunteerTeam")
   public record TeamView(
@@ -105,7 +105,11 @@ public class VolunteerTeamResource {
 
   @Schema(name = "AddTeamMember")
   public record AddMember(
-      @Schema(description = "Member (党员) joining the team") @NotNull UUID memberId) {}
+      @Schema(
+              description = "Member (党员) joining the team",
+              example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          @NotNull
+          UUID memberId) {}
 
   @Schema(name = "TeamMember")
   public record TeamMemberView(

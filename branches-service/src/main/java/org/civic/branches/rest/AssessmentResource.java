@@ -65,7 +65,7 @@ public class AssessmentResource {
       @Min(0) @Max(100) @Schema(description = "Year-end score 0-100 (年底考核)") Integer yearEndScore,
       @Schema(description = "Year-end assessment notes (年底考核)") @Size(max = 4000)
           String yearEndNotes,
-      @Schema(description = "The version this change is based on (or send If-Match)")
+      @Schema(description = "The version this change is based on (or send If-Match)", example = "3")
           Long version) {}
 
   @Schema(name = "AnnualAssessment")

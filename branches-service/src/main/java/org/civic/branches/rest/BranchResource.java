@@ -84,14 +84,18 @@ public class BranchResource {
           @Size(max = 5)
           @Schema(description = "All buildings the branch covers after the change")
           List<@NotNull UUID> buildingIds,
-      @Schema(description = "The branch version this change is based on (or send If-Match)")
+      @Schema(
+              description = "The branch version this change is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "DissolveBranch")
   public record DissolveBranch(
       @Schema(description = "Date of dissolution; today if omitted") LocalDate dissolvedOn,
       @NotBlank @Size(max = 500) @Schema(description = "Why the branch is dissolved") String reason,
-      @Schema(description = "The branch version this change is based on (or send If-Match)")
+      @Schema(
+              description = "The branch version this change is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "MergeBranch")
@@ -99,7 +103,8 @@ public class BranchResource {
       @NotNull @Schema(description = "The branch taking over the buildings and members")
           UUID intoBranchId,
       @Schema(description = "Date of the merger; today if omitted") LocalDate mergedOn,
-      @Schema(description = "This (merged) branch's version (or send If-Match)") Long version) {}
+      @Schema(description = "This (merged) branch's version (or send If-Match)", example = "3")
+          Long version) {}
 
   @Schema(name = "Branch")
   @JsonInclude(JsonInclude.Include.NON_NULL)

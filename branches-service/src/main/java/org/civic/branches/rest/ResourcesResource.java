@@ -108,7 +108,7 @@ public class ResourcesResource {
       @Schema(description = "Record book (一簿)") boolean recordBook,
       @Schema(description = "Newspapers and journals subscribed (报刊订阅)") @Size(max = 1000)
           String subscriptions,
-      @Schema(description = "The version this change is based on (or send If-Match)")
+      @Schema(description = "The version this change is based on (or send If-Match)", example = "3")
           Long version) {}
 
   @GET

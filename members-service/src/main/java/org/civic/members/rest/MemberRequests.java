@@ -135,7 +135,8 @@ public final class MemberRequests {
       @Schema(description = "Position (职务)") @Size(max = POSITION) String position,
       @Schema(description = "Hobbies and specialties (爱好特长) as tags") @Size(max = TAGS)
           List<@NotBlank @Size(max = TAG) String> specialties,
-      @Schema(description = "The version this edit is based on (or send If-Match)") Long version) {
+      @Schema(description = "The version this edit is based on (or send If-Match)", example = "3")
+          Long version) {
 
     public MemberDetails details() {
       return new MemberDetails(
@@ -162,7 +163,8 @@ public final class MemberRequests {
       @NotBlank @Size(max = UNIT) @Schema(description = "Unit (单元)") String unit,
       @NotBlank @Size(max = ROOM) @Schema(description = "Room (室)") String room,
       @Schema(description = "When the move took effect; default now") OffsetDateTime effectiveAt,
-      @Schema(description = "Optional: the member version this is based on") Long version) {
+      @Schema(description = "Optional: the member version this is based on", example = "3")
+          Long version) {
     public Address address() {
       return new Address(buildingId, unit, room);
     }
@@ -179,7 +181,8 @@ public final class MemberRequests {
       @Schema(description = "Effective date; default today (Asia/Shanghai)")
           LocalDate effectiveDate,
       @Size(max = REASON) @Schema(description = "Reason") String reason,
-      @Schema(description = "Optional: the member version this is based on") Long version) {}
+      @Schema(description = "Optional: the member version this is based on", example = "3")
+          Long version) {}
 
   @Schema(name = "FamilyMember", description = "A family member (家庭成员)")
   public record FamilyMemberRequest(
@@ -213,7 +216,9 @@ public final class MemberRequests {
                       + " stored one, send \"\" to remove it.",
               example = "11010519491231002X")
           String idNumber,
-      @Schema(description = "Version this is based on; not needed for the first save")
+      @Schema(
+              description = "Version this is based on; not needed for the first save",
+              example = "3")
           Long version) {
     List<FamilyMember> family() {
       return familyMembers == null

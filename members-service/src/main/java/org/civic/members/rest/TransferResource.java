@@ -84,7 +84,8 @@ public class TransferResource {
   public record Decision(
       @Size(max = MemberLimits.REASON) @Schema(description = "Reason (for a rejection)")
           String reason,
-      @Schema(description = "Optional: the transfer version this is based on") Long version) {}
+      @Schema(description = "Optional: the transfer version this is based on", example = "3")
+          Long version) {}
 
   @Schema(name = "Transfer")
   public record TransferView(
