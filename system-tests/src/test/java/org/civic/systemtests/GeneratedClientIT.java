@@ -152,6 +152,10 @@ class GeneratedClientIT {
     assertThat(found.getSpecialties()).containsExactly("calligraphy");
     assertThat(found.getBuildingId()).isEqualTo(UUID.fromString(building));
 
+    // The export is the documented xlsx (a zip: "PK")
+    java.io.File export = api.memberResourceExport(building, null);
+    assertThat(java.nio.file.Files.readAllBytes(export.toPath())).startsWith('P', 'K');
+
     // Errors are the documented problem+json
     assertThatThrownBy(
             () ->
