@@ -1,8 +1,11 @@
 package org.civic.activities.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Kinds of branch meetings and activities; the first seven are the organisational-life meetings.
  */
+@Schema(description = ActivityType.DESCRIPTION)
 public enum ActivityType {
   /** 支部党员大会 */
   BRANCH_MEMBERS_MEETING("支部党员大会", MeetingFrequency.QUARTERLY),

@@ -1,9 +1,14 @@
 package org.civic.activities.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * OPEN 待处理 → ASSIGNED 已分派 → RESOLVED 已解决; OPEN or ASSIGNED → ESCALATED 已上报. RESOLVED and ESCALATED
  * are final. An ASSIGNED concern may be reassigned.
  */
+@Schema(
+    description =
+        "OPEN 待处理 → ASSIGNED 已分派 → RESOLVED 已解决; OPEN or ASSIGNED → ESCALATED 已上报. RESOLVED and ESCALATED are final. An ASSIGNED concern may be reassigned.")
 public enum ConcernStatus {
   OPEN,
   ASSIGNED,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.civic.domain.RuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Meeting compliance (三会一课). Frequencies follow the 三会一课 convention as written in 中国共产党支部工作条例 (试行,
@@ -30,14 +31,30 @@ public final class MeetingRules {
   }
 
   public record TypeCompliance(
-      ActivityType type,
-      MeetingFrequency frequency,
-      int required,
-      int fulfilled,
-      int held,
-      List<String> missing) {}
+      @Schema(
+              description =
+                  "Meeting type (see ActivityType): BRANCH_MEMBERS_MEETING — 支部党员大会, COMMITTEE_MEETING — 支委会, PARTY_GROUP_MEETING — 党小组会, PARTY_LESSON — 党课, …",
+              example = "COMMITTEE_MEETING")
+          ActivityType type,
+      @Schema(description = "How often it is required: MONTHLY — 每月, QUARTERLY — 每季度, YEARLY — 每年")
+          MeetingFrequency frequency,
+      @Schema(
+              description = "Periods (months, quarters, years) in the period that require one",
+              example = "12")
+          int required,
+      @Schema(description = "Required periods with at least one held", example = "10")
+          int fulfilled,
+      @Schema(description = "Activities of the type held in the period", example = "11") int held,
+      @Schema(description = "The periods without one, e.g. 2026-03 or 2026-Q2")
+          List<String> missing) {}
 
-  public record Compliance(LocalDate from, LocalDate to, List<TypeCompliance> types) {
+  public record Compliance(
+      @Schema(description = "First day of the period, inclusive", example = "2026-01-01")
+          LocalDate from,
+      @Schema(description = "Last day of the period, inclusive", example = "2026-12-31")
+          LocalDate to,
+      @Schema(description = "One entry per required meeting type (三会一课 and the others)")
+          List<TypeCompliance> types) {
     public int required() {
       return types.stream().mapToInt(TypeCompliance::required).sum();
     }

@@ -1,9 +1,14 @@
 package org.civic.activities.domain;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Volunteer team kinds: PATROL 治安巡逻, SANITATION 环境卫生, MEDICAL 医疗保健, APPLIANCE_REPAIR 家电维修,
  * PUBLICITY 宣传, ELDER_CARE 敬老助老. Each suggests candidates by specialty tags.
  */
+@Schema(
+    description =
+        "Volunteer team kinds: PATROL 治安巡逻, SANITATION 环境卫生, MEDICAL 医疗保健, APPLIANCE_REPAIR 家电维修, PUBLICITY 宣传, ELDER_CARE 敬老助老. Each suggests candidates by specialty tags.")
 public enum TeamKind {
   PATROL("patrol", "security"),
   SANITATION("sanitation", "cleaning", "gardening"),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A branch's households to visit in one month, each visited or not yet (see {@link VisitRules}).
@@ -11,6 +12,9 @@ import java.util.UUID;
 public record VisitPlan(UUID branchId, YearMonth month, Period period, List<Entry> entries) {
 
   /** Whether the month is over, running, or still ahead (Asia/Shanghai). */
+  @Schema(
+      description =
+          "Whether the month is over, running or ahead (Asia/Shanghai): PAST — 已过, CURRENT — 本月, FUTURE — 未到")
   public enum Period {
     PAST,
     CURRENT,

@@ -28,9 +28,14 @@ import org.civic.activities.service.Branches;
 import org.civic.activities.service.LedgerService;
 import org.civic.activities.service.VisitService;
 import org.civic.activities.service.VolunteerTeamService;
+import org.civic.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/branches/{branchId}")
@@ -71,7 +76,13 @@ public class BranchReportsResource {
 
   @Schema(name = "HouseholdMember")
   public record HouseholdMember(
-      UUID memberId, String name, String unit, String room, String status) {
+      @Schema(description = "Member (党员)", example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          UUID memberId,
+      @Schema(description = "Name (姓名)", example = "张秀兰") String name,
+      @Schema(description = "Unit (单元)", example = "2") String unit,
+      @Schema(description = "Room (室)", example = "301") String room,
+      @Schema(description = "Member status: ACTIVE — 正常, LOST_CONTACT — 失联, …", example = "ACTIVE")
+          String status) {
     static HouseholdMember of(MemberView m) {
       return new HouseholdMember(m.memberId, m.name, m.unit, m.room, m.status);
     }
@@ -79,32 +90,42 @@ public class BranchReportsResource {
 
   @Schema(name = "VisitPlanEntry")
   public record PlanEntry(
-      UUID householdId,
+      @Schema(description = "Household (家庭)", example = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+          UUID householdId,
       @Schema(description = "Since when this branch's visits count this month") Instant dutyFrom,
       @Schema(description = "The household moved in from another branch during this month")
           boolean movedInDuringMonth,
-      boolean visited,
-      int visitsCounted,
-      Instant lastVisitAt,
-      List<HouseholdMember> members) {}
+      @Schema(description = "Visited by this branch this month (counting from dutyFrom)")
+          boolean visited,
+      @Schema(description = "Visits of this branch that count this month", example = "1")
+          int visitsCounted,
+      @Schema(description = "The last counted visit, if any") Instant lastVisitAt,
+      @Schema(description = "Members of the household on the roster")
+          List<HouseholdMember> members) {}
 
   @Schema(name = "VisitPlan")
   public record PlanView(
-      UUID branchId,
-      String month,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(description = "Calendar month (Asia/Shanghai), YYYY-MM", example = "2026-11")
+          String month,
       @Schema(description = "PAST, CURRENT or FUTURE month (Asia/Shanghai)")
           VisitPlan.Period period,
-      int due,
-      int visited,
-      List<PlanEntry> households) {}
+      @Schema(description = "Households due for a visit this month", example = "12") int due,
+      @Schema(description = "Households visited this month", example = "9") int visited,
+      @Schema(description = "Every household due, with its visit state")
+          List<PlanEntry> households) {}
 
   @Schema(name = "VisitCompliance")
   public record ComplianceView(
-      UUID branchId,
-      String month,
-      VisitPlan.Period period,
-      int due,
-      int visited,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(description = "Calendar month (Asia/Shanghai), YYYY-MM", example = "2026-11")
+          String month,
+      @Schema(description = "PAST, CURRENT or FUTURE month (Asia/Shanghai)")
+          VisitPlan.Period period,
+      @Schema(description = "Households due for a visit this month", example = "12") int due,
+      @Schema(description = "Households visited this month", example = "9") int visited,
       @Schema(description = "visited / due, null when nothing is due", example = "0.75")
           Double rate,
       @Schema(description = "How many households are overdue (the size of overdue)")
@@ -227,6 +248,19 @@ public class BranchReportsResource {
       description =
           "Sheets: 会议活动 (meetings), 出勤记录 (attendance), 走访记录 (visits), 志愿服务时长 (volunteer"
               + " hours), 意见建议与困难问题 (concerns); headers in Chinese, times in Asia/Shanghai.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The ledger workbook (台帐)",
+      headers = {
+        @Header(
+            name = ApiDocs.CONTENT_DISPOSITION,
+            description = ApiDocs.CONTENT_DISPOSITION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = ApiDocs.XLSX,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response ledger(
       @PathParam("branchId") UUID branchId,
       @QueryParam("from") @Parameter(description = "YYYY-MM-DD", required = true) String from,
@@ -243,7 +277,14 @@ public class BranchReportsResource {
   }
 
   @Schema(name = "RosterMember")
-  public record RosterMember(UUID memberId, String memberName, UUID householdId, UUID buildingId) {}
+  public record RosterMember(
+      @Schema(description = "Member (党员)", example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          UUID memberId,
+      @Schema(description = "Name (姓名)", example = "张秀兰") String memberName,
+      @Schema(description = "Household (家庭)", example = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+          UUID householdId,
+      @Schema(description = "Building (樓幢)", example = "7e4f1a2b-3c5d-4e6f-8a9b-0c1d2e3f4a5b")
+          UUID buildingId) {}
 
   @GET
   @Path("roster")

@@ -31,11 +31,16 @@ import org.civic.activities.domain.ConcernStatus;
 import org.civic.activities.domain.EscalationLevel;
 import org.civic.activities.service.ConcernService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/concerns")
@@ -62,10 +67,11 @@ public class ConcernResource {
 
   @Schema(name = "RaiseConcern")
   public record RaiseConcern(
-      @NotNull UUID branchId,
+      @Schema(description = "Branch (党支部) the concern is raised with") @NotNull UUID branchId,
       @NotNull @Schema(description = CATEGORIES) ConcernCategory category,
-      @NotBlank @Size(max = 200) @Schema(example = "楼道灯坏了") String title,
-      @Size(max = 4000) String description,
+      @NotBlank @Size(max = 200) @Schema(description = "Title (标题)", example = "楼道灯坏了")
+          String title,
+      @Schema(description = "What the concern is about") @Size(max = 4000) String description,
       @Size(max = 100) @Schema(description = "Resident who raised it (or give raisedByMemberId)")
           String raisedByName,
       @Schema(description = "Member who raised it") UUID raisedByMemberId,
@@ -76,43 +82,62 @@ public class ConcernResource {
           OffsetDateTime raisedAt) {}
 
   @Schema(name = "AssignConcern")
-  public record Assign(@NotNull UUID memberId, Long version) {}
+  public record Assign(
+      @Schema(description = "Member (党员) who will handle the concern") @NotNull UUID memberId,
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
+          Long version) {}
 
   @Schema(name = "ResolveConcern")
   public record Resolve(
       @NotBlank @Size(max = 2000) @Schema(description = "How it was resolved (处理结果)")
           String resolution,
-      Long version) {}
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
+          Long version) {}
 
   @Schema(name = "EscalateConcern")
   public record Escalate(
       @NotNull @Schema(description = LEVELS) EscalationLevel escalatedTo,
-      @Size(max = 2000) String note,
-      Long version) {}
+      @Schema(description = "Why it is escalated") @Size(max = 2000) String note,
+      @Schema(
+              description = "The concern version this is based on (or send If-Match)",
+              example = "3")
+          Long version) {}
 
   @Schema(name = "Concern")
   public record ConcernView(
-      UUID id,
-      UUID branchId,
-      UUID communityId,
+      @Schema(description = "Id of the concern", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
       @Schema(description = CATEGORIES) ConcernCategory category,
-      String title,
-      String description,
-      String raisedByName,
-      UUID raisedByMemberId,
-      UUID buildingId,
-      UUID householdId,
-      String location,
+      @Schema(description = "Title (标题)", example = "楼道灯坏了") String title,
+      @Schema(description = "What the concern is about") String description,
+      @Schema(description = "Resident who raised it") String raisedByName,
+      @Schema(description = "Member who raised it, if a member") UUID raisedByMemberId,
+      @Schema(description = "Building (樓幢) concerned") UUID buildingId,
+      @Schema(description = "Household (家庭) concerned") UUID householdId,
+      @Schema(description = "Where, e.g. 3号楼2单元") String location,
       @Schema(description = STATUSES) ConcernStatus status,
-      UUID assigneeMemberId,
-      String resolution,
+      @Schema(description = "Member (党员) handling it") UUID assigneeMemberId,
+      @Schema(description = "How it was resolved (处理结果)") String resolution,
       @Schema(description = LEVELS) EscalationLevel escalatedTo,
-      String escalationNote,
-      OffsetDateTime raisedAt,
-      OffsetDateTime assignedAt,
-      OffsetDateTime resolvedAt,
-      OffsetDateTime escalatedAt,
-      long version) {
+      @Schema(description = "Why and how it was escalated") String escalationNote,
+      @Schema(description = "When it was raised") OffsetDateTime raisedAt,
+      @Schema(description = "When it was assigned") OffsetDateTime assignedAt,
+      @Schema(description = "When it was resolved") OffsetDateTime resolvedAt,
+      @Schema(description = "When it was escalated") OffsetDateTime escalatedAt,
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static ConcernView of(Concern c) {
       return new ConcernView(
           c.id,
@@ -142,6 +167,23 @@ public class ConcernResource {
   @POST
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Record a concern raised by a resident or member")
+  @APIResponse(
+      responseCode = "201",
+      description = "The raised concern (意见建议与困难问题)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConcernView.class)))
   public Response raise(@NotNull @Valid RaiseConcern r, UriInfo uri) {
     Concern c =
         service.raise(
@@ -166,6 +208,19 @@ public class ConcernResource {
   @Path("{id}")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Read a concern")
+  @APIResponse(
+      responseCode = "200",
+      description = "The concern",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConcernView.class)))
   public Response get(@PathParam("id") UUID id) {
     Concern c = service.read(id);
     return Response.ok(ConcernView.of(c)).tag(Versions.etag(c.version)).build();
@@ -199,6 +254,19 @@ public class ConcernResource {
   @Path("{id}/assignment")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Assign (or reassign) a concern to a member: OPEN/ASSIGNED → ASSIGNED")
+  @APIResponse(
+      responseCode = "200",
+      description = "The assigned concern",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConcernView.class)))
   public Response assign(
       @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid Assign r) {
     Concern c = service.assign(id, ifMatch, r.version(), r.memberId());
@@ -209,6 +277,19 @@ public class ConcernResource {
   @Path("{id}/resolution")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Resolve an assigned concern: ASSIGNED → RESOLVED")
+  @APIResponse(
+      responseCode = "200",
+      description = "The resolved concern",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConcernView.class)))
   public Response resolve(
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
@@ -223,6 +304,19 @@ public class ConcernResource {
   @Operation(
       summary = "Escalate a concern to the community or street (报告制度)",
       description = "OPEN/ASSIGNED → ESCALATED; publishes ConcernEscalated.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The escalated concern",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConcernView.class)))
   public Response escalate(
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.civic.activities.domain.KnownBuilding;
 import org.civic.activities.service.Branches;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Read-only mirror of the buildings branches-service registered (from its events). */
@@ -29,7 +30,18 @@ public class KnownBuildingResource {
   }
 
   public record KnownBuildingView(
-      UUID id, UUID communityId, String name, int units, long version) {}
+      @Schema(description = "Id of the building", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Name (楼幢名称)", example = "3号楼") String name,
+      @Schema(description = "Number of units (单元) of the building", example = "4") int units,
+      @Schema(
+              description = "Version of the building in branches-service, as last received",
+              example = "3")
+          long version) {}
 
   @GET
   @Path("{id}")

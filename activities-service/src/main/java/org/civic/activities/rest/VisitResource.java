@@ -29,11 +29,16 @@ import org.civic.activities.domain.Visit;
 import org.civic.activities.domain.VisitKind;
 import org.civic.activities.service.VisitService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/visits")
@@ -76,23 +81,32 @@ public class VisitResource {
       @NotNull @Schema(description = "true: resolved; false: reopened") Boolean resolved,
       @Size(max = 2000) @Schema(description = "How it was resolved (跟进结果); required when resolved")
           String note,
-      @Schema(description = "The visit's version (or send If-Match)") Long version) {}
+      @Schema(description = "The visit's version (or send If-Match)", example = "3")
+          Long version) {}
 
   @Schema(name = "Visit")
   public record VisitView(
-      UUID id,
-      UUID branchId,
-      UUID communityId,
-      UUID householdId,
-      UUID visitorMemberId,
-      OffsetDateTime visitedAt,
+      @Schema(description = "Id of the visit", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Household (家庭) visited") UUID householdId,
+      @Schema(description = "Member (党员) who visited") UUID visitorMemberId,
+      @Schema(description = "When the visit took place") OffsetDateTime visitedAt,
       @Schema(description = KINDS) VisitKind kind,
-      String notes,
-      boolean followUpNeeded,
-      boolean followUpResolved,
-      String followUpNote,
-      OffsetDateTime followUpResolvedAt,
-      long version) {
+      @Schema(description = "What was found and done (走访记录)") String notes,
+      @Schema(description = "Something needs following up") boolean followUpNeeded,
+      @Schema(description = "The follow-up is done") boolean followUpResolved,
+      @Schema(description = "Note on the follow-up") String followUpNote,
+      @Schema(description = "When the follow-up was done") OffsetDateTime followUpResolvedAt,
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static VisitView of(Visit v) {
       return new VisitView(
           v.id,
@@ -119,6 +133,23 @@ public class VisitResource {
           "The branch must be responsible for the household at visitedAt: the branch whose roster"
               + " holds the household's members (422 if there is none or it is another branch)."
               + " visitedAt must not be in the future (422). Publishes VisitRecorded.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The recorded household visit (走访)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VisitView.class)))
   public Response record(@NotNull @Valid RecordVisit request, UriInfo uri) {
     Visit v =
         service.record(
@@ -140,6 +171,19 @@ public class VisitResource {
   @Path("{id}")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY, MEMBER})
   @Operation(summary = "Read a visit")
+  @APIResponse(
+      responseCode = "200",
+      description = "The visit",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VisitView.class)))
   public Response get(@PathParam("id") UUID id) {
     Visit v = service.read(id);
     return Response.ok(VisitView.of(v)).tag(Versions.etag(v.version)).build();
@@ -149,6 +193,19 @@ public class VisitResource {
   @Path("{id}/follow-up")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Resolve (or reopen) the follow-up of a visit")
+  @APIResponse(
+      responseCode = "200",
+      description = "The visit with its follow-up",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VisitView.class)))
   public Response followUp(
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,

@@ -37,11 +37,16 @@ import org.civic.activities.domain.VolunteerTeam;
 import org.civic.activities.domain.VolunteerTeamMember;
 import org.civic.activities.service.VolunteerTeamService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/volunteer-teams")
@@ -61,26 +66,37 @@ public class VolunteerTeamResource {
 
   @Schema(name = "CreateVolunteerTeam")
   public record CreateTeam(
-      @NotNull UUID branchId,
-      @NotBlank @Size(max = 100) @Schema(example = "3号楼党员巡逻队") String name,
+      @Schema(description = "Branch (党支部) the team belongs to") @NotNull UUID branchId,
+      @NotBlank @Size(max = 100) @Schema(description = "Name of the team", example = "3号楼党员巡逻队")
+          String name,
       @NotNull @Schema(description = KINDS) TeamKind kind,
-      @Size(max = 1000) String description) {}
+      @Schema(description = "What the team does") @Size(max = 1000) String description) {}
 
   @Schema(name = "UpdateVolunteerTeam")
   public record UpdateTeam(
-      @NotBlank @Size(max = 100) String name,
-      @Size(max = 1000) String description,
-      @Schema(description = "The team's version (or send If-Match)") Long version) {}
+      @Schema(description = "Name of the team") @NotBlank @Size(max = 100) String name,
+      @Schema(description = "What the team does") @Size(max = 1000) String description,
+      @Schema(description = "The team's version (or send If-Match)", example = "3") Long version) {}
 
   @Schema(name = "VolunteerTeam")
   public record TeamView(
-      UUID id,
-      UUID branchId,
-      UUID communityId,
-      String name,
+      @Schema(
+              description = "Id of the volunteer team",
+              example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Name of the team", example = "3号楼党员巡逻队") String name,
       @Schema(description = KINDS) TeamKind kind,
-      String description,
-      long version) {
+      @Schema(description = "What the team does") String description,
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static TeamView of(VolunteerTeam t) {
       return new TeamView(
           t.id, t.branchId, t.communityId, t.name, t.kind, t.description, t.version);
@@ -88,10 +104,19 @@ public class VolunteerTeamResource {
   }
 
   @Schema(name = "AddTeamMember")
-  public record AddMember(@NotNull UUID memberId) {}
+  public record AddMember(
+      @Schema(
+              description = "Member (党员) joining the team",
+              example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          @NotNull
+          UUID memberId) {}
 
   @Schema(name = "TeamMember")
-  public record TeamMemberView(UUID memberId, String memberName, OffsetDateTime joinedAt) {
+  public record TeamMemberView(
+      @Schema(description = "Member (党员)", example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          UUID memberId,
+      @Schema(description = "Name of the member (姓名)", example = "张秀兰") String memberName,
+      @Schema(description = "When the member joined the team") OffsetDateTime joinedAt) {
     static TeamMemberView of(VolunteerTeamMember m) {
       return new TeamMemberView(m.memberId, m.memberName, m.joinedAt);
     }
@@ -99,11 +124,14 @@ public class VolunteerTeamResource {
 
   @Schema(name = "TeamCandidate")
   public record CandidateView(
-      UUID memberId, String name, List<String> specialties, List<String> matchedTags) {}
+      @Schema(description = "Candidate member (党员)") UUID memberId,
+      @Schema(description = "Name (姓名)", example = "张秀兰") String name,
+      @Schema(description = "All specialties (爱好特长) of the member") List<String> specialties,
+      @Schema(description = "The specialties that match the team") List<String> matchedTags) {}
 
   @Schema(name = "RecordService")
   public record RecordService(
-      @NotNull UUID memberId,
+      @Schema(description = "Member (党员) of the team who served") @NotNull UUID memberId,
       @NotNull @Schema(description = "Date served, YYYY-MM-DD, not in the future")
           LocalDate servedOn,
       @NotNull
@@ -115,14 +143,16 @@ public class VolunteerTeamResource {
 
   @Schema(name = "ServiceRecord")
   public record ServiceView(
-      UUID id,
-      UUID teamId,
-      UUID branchId,
-      UUID memberId,
-      String memberName,
-      LocalDate servedOn,
-      BigDecimal hours,
-      String description) {
+      @Schema(description = "Id of the service record") UUID id,
+      @Schema(description = "Volunteer team (志愿服务队)") UUID teamId,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(description = "Member (党员)", example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          UUID memberId,
+      @Schema(description = "Name of the member (姓名)", example = "张秀兰") String memberName,
+      @Schema(description = "Date served", example = "2026-11-20") LocalDate servedOn,
+      @Schema(description = "Hours of service", example = "2.5") BigDecimal hours,
+      @Schema(description = "What was done (服务内容)") String description) {
     static ServiceView of(VolunteerService s) {
       return new ServiceView(
           s.id, s.teamId, s.branchId, s.memberId, s.memberName, s.servedOn, s.hours, s.description);
@@ -132,6 +162,23 @@ public class VolunteerTeamResource {
   @POST
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Create a volunteer team of a branch")
+  @APIResponse(
+      responseCode = "201",
+      description = "The created volunteer team (志愿服务队)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamView.class)))
   public Response create(@NotNull @Valid CreateTeam request, UriInfo uri) {
     VolunteerTeam t =
         service.create(request.branchId(), request.name(), request.kind(), request.description());
@@ -160,6 +207,19 @@ public class VolunteerTeamResource {
   @Path("{id}")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Read a volunteer team")
+  @APIResponse(
+      responseCode = "200",
+      description = "The volunteer team",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamView.class)))
   public Response get(@PathParam("id") UUID id) {
     VolunteerTeam t = service.get(id);
     return Response.ok(TeamView.of(t)).tag(Versions.etag(t.version)).build();
@@ -169,6 +229,19 @@ public class VolunteerTeamResource {
   @Path("{id}")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Rename a team or change its description")
+  @APIResponse(
+      responseCode = "200",
+      description = "The volunteer team after the edit",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamView.class)))
   public Response update(
       @PathParam("id") UUID id,
       @HeaderParam("If-Match") String ifMatch,
@@ -190,6 +263,13 @@ public class VolunteerTeamResource {
   @Path("{id}/members")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Add a member to a team (409 if already in it)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new team member",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamMemberView.class)))
   public Response addMember(@PathParam("id") UUID id, @NotNull @Valid AddMember request) {
     return Response.status(201)
         .entity(TeamMemberView.of(service.addMember(id, request.memberId())))
@@ -200,6 +280,7 @@ public class VolunteerTeamResource {
   @Path("{id}/members/{memberId}")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Remove a member from a team (their service records stay)")
+  @APIResponse(responseCode = "204", description = "Removed from the team (also when not a member)")
   public Response removeMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId) {
     service.removeMember(id, memberId);
     return Response.noContent().build();
@@ -237,6 +318,13 @@ public class VolunteerTeamResource {
   @Path("{id}/service-records")
   @RolesAllowed({STREET_ADMIN, COMMUNITY_SECRETARY, BRANCH_SECRETARY})
   @Operation(summary = "Record service hours of a team member (0 < hours ≤ 24)")
+  @APIResponse(
+      responseCode = "201",
+      description = "The recorded service (志愿服务时长)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ServiceView.class)))
   public Response recordService(
       @PathParam("id") UUID id, @NotNull @Valid RecordService request, UriInfo uri) {
     VolunteerService s =

@@ -32,6 +32,7 @@ import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.security.Role;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @ApplicationScoped
 @Transactional
@@ -254,14 +255,21 @@ public class VolunteerTeamService {
    * @param perMember null for callers who may see only totals (CITY_SYSTEM)
    */
   public record HoursTotals(
-      UUID branchId,
-      LocalDate from,
-      LocalDate to,
-      BigDecimal total,
-      List<Total> perTeam,
-      List<Total> perMember) {}
+      @Schema(description = "Branch (党支部)") UUID branchId,
+      @Schema(description = "First day of the period, inclusive", example = "2026-01-01")
+          LocalDate from,
+      @Schema(description = "Last day of the period, inclusive", example = "2026-12-31")
+          LocalDate to,
+      @Schema(description = "Hours served in the period, all teams", example = "126.5")
+          BigDecimal total,
+      @Schema(description = "Hours per volunteer team") List<Total> perTeam,
+      @Schema(description = "Hours per member") List<Total> perMember) {}
 
-  public record Total(UUID id, String name, BigDecimal hours, int records) {}
+  public record Total(
+      @Schema(description = "The team or the member") UUID id,
+      @Schema(description = "Name of the team or member") String name,
+      @Schema(description = "Hours served", example = "12.5") BigDecimal hours,
+      @Schema(description = "Number of service records", example = "5") int records) {}
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public HoursTotals hours(UUID branchId, LocalDate from, LocalDate to) {

@@ -2,8 +2,12 @@ package org.civic.branches.domain;
 
 import java.util.Set;
 import org.civic.domain.RuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Kinds of party organisation in the tree, with the parent kinds each may hang under. */
+@Schema(
+    description =
+        "Kind of party organisation (组织类型): STREET_WORKING_COMMITTEE — 街道党工委, COMMUNITY_COMMITTEE — 社区党委/党总支, BUILDING_BRANCH — 樓幢党支部, JOINT_BRANCH — 联合支部 (2 to 5 small buildings), PARTY_GROUP — 党小组, UNIT_ORGANISATION — 驻区单位党组织, FLOATING_MEMBER_STATION — 流动党员管理站")
 public enum OrgKind {
   /** 街道党工委: the root of a street's tree. */
   STREET_WORKING_COMMITTEE,

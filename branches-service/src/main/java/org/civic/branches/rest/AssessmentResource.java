@@ -23,9 +23,14 @@ import java.util.UUID;
 import org.civic.branches.domain.AnnualAssessment;
 import org.civic.branches.service.AssessmentService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/branches/{id}/assessments")
@@ -45,30 +50,45 @@ public class AssessmentResource {
 
   @Schema(name = "SetAnnualGoals")
   public record SetGoals(
-      @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
+      @NotNull
+          @Min(2000)
+          @Max(2100)
+          @Schema(description = "Year of the assessment (考核年度)", example = "2026")
+          Integer year,
       @NotBlank @Size(max = 4000) @Schema(description = "Goals of the year (年初目标)") String goals) {}
 
   @Schema(name = "RecordAssessment")
   public record RecordAssessment(
-      @NotBlank @Size(max = 4000) String goals,
+      @Schema(description = "Goals of the year (年初目标)") @NotBlank @Size(max = 4000) String goals,
       @Size(max = 4000) @Schema(description = "Mid-year inspection notes (年中检查)")
           String midYearNotes,
       @Min(0) @Max(100) @Schema(description = "Year-end score 0-100 (年底考核)") Integer yearEndScore,
-      @Size(max = 4000) String yearEndNotes,
-      @Schema(description = "The version this change is based on (or send If-Match)")
+      @Schema(description = "Year-end assessment notes (年底考核)") @Size(max = 4000)
+          String yearEndNotes,
+      @Schema(description = "The version this change is based on (or send If-Match)", example = "3")
           Long version) {}
 
   @Schema(name = "AnnualAssessment")
   public record AssessmentView(
-      UUID id,
-      UUID branchId,
-      UUID communityId,
-      int year,
-      String goals,
-      String midYearNotes,
-      Integer yearEndScore,
-      String yearEndNotes,
-      long version) {
+      @Schema(
+              description = "Id of the assessment",
+              example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Branch (党支部) assessed") UUID branchId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Calendar year", example = "2026") int year,
+      @Schema(description = "Goals of the year (年初目标)") String goals,
+      @Schema(description = "Mid-year inspection notes (年中检查)") String midYearNotes,
+      @Schema(description = "Year-end score 0-100 (年底考核); null until recorded", example = "92")
+          Integer yearEndScore,
+      @Schema(description = "Year-end assessment notes (年底考核)") String yearEndNotes,
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static AssessmentView of(AnnualAssessment a) {
       return new AssessmentView(
           a.id,
@@ -86,6 +106,23 @@ public class AssessmentResource {
   @POST
   @RolesAllowed({Roles.STREET_ADMIN, Roles.COMMUNITY_SECRETARY})
   @Operation(summary = "Set a year's goals", description = "One record per branch and year.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The annual assessment (年度考核) with its goals",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentView.class)))
   public Response setGoals(
       @PathParam("id") UUID branchId, @NotNull @Valid SetGoals r, UriInfo uri) {
     AnnualAssessment a = service.setGoals(branchId, r.year(), r.goals());
@@ -116,6 +153,19 @@ public class AssessmentResource {
   })
   @Path("{year}")
   @Operation(summary = "A branch's assessment of a year")
+  @APIResponse(
+      responseCode = "200",
+      description = "The annual assessment",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentView.class)))
   public Response get(@PathParam("id") UUID branchId, @PathParam("year") int year) {
     AnnualAssessment a = service.get(branchId, year);
     return Response.ok(AssessmentView.of(a)).tag(Versions.etag(a.version)).build();
@@ -127,6 +177,19 @@ public class AssessmentResource {
   @Operation(
       summary = "Record the mid-year inspection and year-end score",
       description = "A year-end score needs the mid-year inspection first. Needs the version.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The annual assessment as recorded",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AssessmentView.class)))
   public Response record(
       @PathParam("id") UUID branchId,
       @PathParam("year") int year,

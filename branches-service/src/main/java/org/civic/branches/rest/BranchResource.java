@@ -35,12 +35,17 @@ import org.civic.branches.service.BranchService.BranchStatusView;
 import org.civic.branches.service.BranchService.Outcome;
 import org.civic.branches.service.TermService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/branches")
@@ -62,7 +67,10 @@ public class BranchResource {
   @Schema(name = "EstablishBranch")
   public record EstablishBranch(
       @NotNull @Schema(description = "Community (社区党委/总支) the branch belongs to") UUID communityId,
-      @NotBlank @Size(max = 200) @Schema(example = "金贡里3号楼党支部") String name,
+      @NotBlank
+          @Size(max = 200)
+          @Schema(description = "Name of the branch (支部名称)", example = "金贡里3号楼党支部")
+          String name,
       @NotNull @Schema(description = KIND) OrgKind kind,
       @NotEmpty @Size(max = 5) @Schema(description = "Buildings covered (樓幢)")
           List<@NotNull UUID> buildingIds,
@@ -76,14 +84,18 @@ public class BranchResource {
           @Size(max = 5)
           @Schema(description = "All buildings the branch covers after the change")
           List<@NotNull UUID> buildingIds,
-      @Schema(description = "The branch version this change is based on (or send If-Match)")
+      @Schema(
+              description = "The branch version this change is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "DissolveBranch")
   public record DissolveBranch(
       @Schema(description = "Date of dissolution; today if omitted") LocalDate dissolvedOn,
       @NotBlank @Size(max = 500) @Schema(description = "Why the branch is dissolved") String reason,
-      @Schema(description = "The branch version this change is based on (or send If-Match)")
+      @Schema(
+              description = "The branch version this change is based on (or send If-Match)",
+              example = "3")
           Long version) {}
 
   @Schema(name = "MergeBranch")
@@ -91,20 +103,25 @@ public class BranchResource {
       @NotNull @Schema(description = "The branch taking over the buildings and members")
           UUID intoBranchId,
       @Schema(description = "Date of the merger; today if omitted") LocalDate mergedOn,
-      @Schema(description = "This (merged) branch's version (or send If-Match)") Long version) {}
+      @Schema(description = "This (merged) branch's version (or send If-Match)", example = "3")
+          Long version) {}
 
   @Schema(name = "Branch")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record BranchView(
-      UUID id,
-      UUID communityId,
-      String name,
+      @Schema(description = "Id of the branch", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Name (名称)", example = "金贡里3号楼党支部") String name,
       @Schema(description = KIND) OrgKind kind,
       @Schema(description = "Official organisation code") String code,
       @Schema(description = "ACTIVE — 在册; DISSOLVED — 已撤销") BranchStatus status,
-      LocalDate establishedOn,
-      LocalDate dissolvedOn,
-      String dissolvedReason,
+      @Schema(description = "Founding date (成立日期)", example = "2024-07-01") LocalDate establishedOn,
+      @Schema(description = "Dissolution date (撤销日期); null while active") LocalDate dissolvedOn,
+      @Schema(description = "Why it was dissolved or merged") String dissolvedReason,
       @Schema(description = "The branch this one was merged into") UUID mergedInto,
       @Schema(description = "Buildings covered now") List<UUID> buildingIds,
       @Schema(description = "Members on the roster") long members,
@@ -115,7 +132,10 @@ public class BranchResource {
           List<String> warnings,
       @Schema(description = "Members who joined or left a roster because of this change")
           Integer rosterChanges,
-      long version) {
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static BranchView of(BranchStatusView s) {
       return of(s, null, null);
     }
@@ -149,10 +169,13 @@ public class BranchResource {
 
   @Schema(name = "RosterMember")
   public record RosterMemberView(
-      UUID memberId,
-      String name,
-      UUID buildingId,
-      UUID householdId,
+      @Schema(description = "Member (党员)", example = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d")
+          UUID memberId,
+      @Schema(description = "Name (姓名)", example = "张秀兰") String name,
+      @Schema(description = "Building (樓幢)", example = "7e4f1a2b-3c5d-4e6f-8a9b-0c1d2e3f4a5b")
+          UUID buildingId,
+      @Schema(description = "Household (家庭)", example = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+          UUID householdId,
       @Schema(description = "PROBATIONARY — 预备党员; FULL — 正式党员") Standing standing,
       @Schema(description = "RETIRED_CADRE — 离休, RETIRED — 退休, EMPLOYED — 在职, FLOATING — 流动")
           Category category,
@@ -177,6 +200,23 @@ public class BranchResource {
               + " a building belongs to at most one active branch; all buildings in the branch's"
               + " community. More than 50 members is a warning in `warnings`. Publishes"
               + " BranchEstablished and RosterChanged (JOINED) for each member living there.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The established branch (党支部)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BranchView.class)))
   public Response establish(@NotNull @Valid EstablishBranch r, UriInfo uri) {
     Outcome o =
         service.establish(
@@ -249,6 +289,19 @@ public class BranchResource {
   @Operation(
       summary = "Read a branch",
       description = "With its buildings, roster size and alert flag.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The branch",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BranchView.class)))
   public Response get(@PathParam("id") UUID id) {
     BranchStatusView s = service.view(id);
     return Response.ok(BranchView.of(s)).tag(Versions.etag(s.branch().version)).build();
@@ -274,6 +327,19 @@ public class BranchResource {
       description =
           "Same rules as establishing. Publishes BranchCoverageChanged and RosterChanged for members"
               + " who join or leave. Needs the version (If-Match or body).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The branch with its new coverage",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BranchView.class)))
   public Response changeCoverage(
       @PathParam("id") UUID id,
       @NotNull @Valid ChangeCoverage r,
@@ -290,6 +356,19 @@ public class BranchResource {
       description =
           "Its buildings become uncovered, its members leave the roster (RosterChanged LEFT) and"
               + " its current term ends. Publishes BranchDissolved.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dissolved branch",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BranchView.class)))
   public Response dissolve(
       @PathParam("id") UUID id,
       @NotNull @Valid DissolveBranch r,
@@ -307,6 +386,19 @@ public class BranchResource {
           "The other branch takes over this branch's buildings (its rules must still hold, e.g. a"
               + " joint branch covers at most 5), this branch is dissolved with mergedInto, members"
               + " move (RosterChanged LEFT then JOINED). Returns the receiving branch.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The merged (absorbed) branch",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BranchView.class)))
   public Response merge(
       @PathParam("id") UUID id,
       @NotNull @Valid MergeBranch r,

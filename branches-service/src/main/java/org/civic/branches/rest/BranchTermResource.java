@@ -25,9 +25,14 @@ import org.civic.branches.domain.SeatRole;
 import org.civic.branches.domain.Term;
 import org.civic.branches.service.TermService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/branches/{id}/terms")
@@ -64,23 +69,34 @@ public class BranchTermResource {
 
   @Schema(name = "Seat")
   public record SeatView(
-      UUID memberId, @Schema(description = ROLES) SeatRole role, String memberName) {}
+      @Schema(description = "Member (党员) holding the seat") UUID memberId,
+      @Schema(description = ROLES) SeatRole role,
+      @Schema(description = "Name of the seat holder") String memberName) {}
 
   @Schema(name = "Term")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TermView(
-      UUID id,
-      UUID branchId,
-      UUID communityId,
-      int number,
-      LocalDate startDate,
-      LocalDate endDate,
+      @Schema(description = "Id of the term", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Branch (党支部)", example = "5c8d2e10-7a4b-4c3d-9e1f-0a1b2c3d4e5f")
+          UUID branchId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Number of the term (第几届)", example = "3") int number,
+      @Schema(description = "Start of the term", example = "2024-07-01") LocalDate startDate,
+      @Schema(description = "End of the term (usually 5 years later)", example = "2029-06-30")
+          LocalDate endDate,
       @Schema(description = METHODS) ElectionMethod electionMethod,
       @Schema(description = "The branch's current term (one per branch)") boolean current,
       @Schema(description = "Seat holders; left out for callers who may not see names")
           List<SeatView> seats,
       @Schema(description = "Rule warnings of this election") List<String> warnings,
-      long version) {
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static TermView of(Term t, List<String> warnings) {
       return new TermView(
           t.id,
@@ -122,6 +138,23 @@ public class BranchTermResource {
               + " exactly one secretary; a smaller branch has a secretary and optionally a deputy."
               + " Only members on the branch's roster hold seats. The previous current term ends."
               + " Publishes CommitteeElected.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The elected term (届) with its warnings",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TermView.class)))
   public Response elect(@PathParam("id") UUID branchId, @NotNull @Valid ElectTerm r, UriInfo uri) {
     TermService.Elected e =
         service.elect(

@@ -26,11 +26,16 @@ import org.civic.branches.domain.ResidentCounts;
 import org.civic.branches.service.BuildingService;
 import org.civic.branches.service.BuildingService.BuildingStatus;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/buildings")
@@ -74,11 +79,14 @@ public class BuildingResource {
 
   @Schema(name = "Building")
   public record BuildingView(
-      UUID id,
-      UUID communityId,
-      String name,
-      int units,
-      String address,
+      @Schema(description = "Id of the building") UUID id,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Name (楼幢名称)", example = "3号楼") String name,
+      @Schema(description = "Number of units (单元) of the building", example = "4") int units,
+      @Schema(description = "Street address (地址)", example = "中华门街道金贡里3号") String address,
       @Schema(description = "Live counts of resident party members") ResidentCountsView residents,
       @Schema(
               description =
@@ -87,7 +95,10 @@ public class BuildingResource {
           boolean eligibleForOwnBranch,
       @Schema(description = "The active branch covering the building, if any")
           UUID coveringBranchId,
-      long version) {
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static BuildingView of(BuildingStatus s) {
       Building b = s.building();
       return new BuildingView(
@@ -110,6 +121,23 @@ public class BuildingResource {
       description =
           "The community must be a COMMUNITY_COMMITTEE org unit (422) in the caller's scope (403)."
               + " Publishes BuildingRegistered.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The registered building (樓幢)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BuildingView.class)))
   public Response register(@NotNull @Valid RegisterBuilding request, UriInfo uri) {
     Building b =
         service.register(request.communityId(), request.name(), request.units(), request.address());
@@ -130,6 +158,19 @@ public class BuildingResource {
   @Operation(
       summary = "Read a building",
       description = "With live resident counts and eligibility. 403 outside the caller's scope.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The building with its resident counts and covering branch",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BuildingView.class)))
   public Response get(@PathParam("id") UUID id) {
     BuildingStatus s = service.status(id);
     return Response.ok(BuildingView.of(s)).tag(Versions.etag(s.building().version)).build();

@@ -27,7 +27,7 @@ public class CommunityResource {
 
   @Schema(name = "BranchEligibilityReport")
   public record EligibilityReport(
-      UUID communityId,
+      @Schema(description = "The community (社区) reported on") UUID communityId,
       @Schema(description = "Buildings registered") int buildings,
       @Schema(description = "Buildings with at least 3 full members (may have their own branch)")
           long eligible,

@@ -23,9 +23,14 @@ import org.civic.branches.domain.Honour;
 import org.civic.branches.domain.HonourKind;
 import org.civic.branches.service.AssessmentService;
 import org.civic.branches.service.TermService;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/honours")
@@ -46,25 +51,33 @@ public class HonourResource {
   @Schema(name = "AwardHonour")
   public record AwardHonour(
       @NotNull @Schema(description = KINDS) HonourKind kind,
-      @NotNull @Min(2000) @Max(2100) Integer year,
-      UUID branchId,
-      UUID buildingId,
-      UUID memberId,
+      @Schema(description = "Year of the award (表彰年度)", example = "2026")
+          @NotNull
+          @Min(2000)
+          @Max(2100)
+          Integer year,
+      @Schema(description = "Branch honoured (for branch honours)") UUID branchId,
+      @Schema(description = "Building honoured (for building honours)") UUID buildingId,
+      @Schema(description = "Member honoured (for member honours)") UUID memberId,
       @NotBlank @Size(max = 4000) @Schema(description = "The basis of the award (评选依据)")
           String basis,
       @Schema(description = "Date of the award; today if omitted") LocalDate awardedOn) {}
 
   @Schema(name = "Honour")
   public record HonourView(
-      UUID id,
+      @Schema(description = "Id of the honour", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
       @Schema(description = KINDS) HonourKind kind,
-      int year,
-      UUID communityId,
-      UUID branchId,
-      UUID buildingId,
-      UUID memberId,
-      String basis,
-      LocalDate awardedOn) {
+      @Schema(description = "Year of the award (表彰年度)", example = "2026") int year,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Branch honoured, for branch honours") UUID branchId,
+      @Schema(description = "Building honoured, for building honours") UUID buildingId,
+      @Schema(description = "Member honoured, for member honours") UUID memberId,
+      @Schema(description = "The basis of the award (评选依据)") String basis,
+      @Schema(description = "Date of the award") LocalDate awardedOn) {
     static HonourView of(Honour h) {
       return new HonourView(
           h.id,
@@ -84,6 +97,19 @@ public class HonourResource {
   @Operation(
       summary = "Award an honour",
       description = "Once per recipient, kind and year; the basis is required.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The awarded honour (表彰)",
+      headers = {
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = HonourView.class)))
   public Response award(@NotNull @Valid AwardHonour r, UriInfo uri) {
     Honour h =
         service.award(

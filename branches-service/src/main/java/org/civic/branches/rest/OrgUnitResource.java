@@ -22,11 +22,16 @@ import org.civic.branches.domain.OrgKind;
 import org.civic.branches.domain.OrgUnit;
 import org.civic.branches.service.OrgUnitService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/org-units")
@@ -62,14 +67,18 @@ public class OrgUnitResource {
 
   @Schema(name = "OrgUnit")
   public record OrgUnitView(
-      UUID id,
+      @Schema(description = "Id of the org unit", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
       @Schema(description = "Parent unit, null for a root") UUID parentId,
       @Schema(description = KINDS) OrgKind kind,
-      String name,
+      @Schema(description = "Name (名称)", example = "金贡里社区党委") String name,
       @Schema(description = "Official organisation code (组织代码)") String code,
       @Schema(description = "Community (社区) the unit belongs to; its own id for a community")
           UUID communityId,
-      long version) {
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static OrgUnitView of(OrgUnit u) {
       return new OrgUnitView(u.id, u.parentId, u.kind, u.name, u.code, u.communityId, u.version);
     }
@@ -77,12 +86,14 @@ public class OrgUnitResource {
 
   @Schema(name = "OrgUnitNode")
   public record OrgUnitNode(
-      UUID id,
-      UUID parentId,
+      @Schema(description = "Id of the org unit", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Parent unit, null for a root") UUID parentId,
       @Schema(description = KINDS) OrgKind kind,
-      String name,
-      String code,
-      UUID communityId,
+      @Schema(description = "Name (名称)", example = "金贡里社区党委") String name,
+      @Schema(description = "Official organisation code (组织代码)") String code,
+      @Schema(description = "Community (社区) the unit belongs to; its own id for a community")
+          UUID communityId,
       @Schema(description = "Child units, sorted by name") List<OrgUnitNode> children) {
     static OrgUnitNode of(OrgUnitService.Node n) {
       OrgUnit u = n.unit();
@@ -107,6 +118,23 @@ public class OrgUnitResource {
               + " are established with POST /api/v1/branches. A street (root) is created only by"
               + " the STREET_ADMIN whose token is bound to the given id (403 otherwise, 409 if it"
               + " exists); other units only under a parent in the caller's scope (403).")
+  @APIResponse(
+      responseCode = "201",
+      description = "The created org unit",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OrgUnitView.class)))
   public Response create(@NotNull @Valid CreateOrgUnit request, UriInfo uri) {
     OrgUnit u =
         service.create(
@@ -144,6 +172,19 @@ public class OrgUnitResource {
     Roles.CITY_SYSTEM
   })
   @Operation(summary = "Read an org unit", description = "403 outside the caller's scope.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The org unit",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OrgUnitView.class)))
   public Response get(@PathParam("id") UUID id) {
     OrgUnit u = service.get(id);
     return Response.ok(OrgUnitView.of(u)).tag(Versions.etag(u.version)).build();

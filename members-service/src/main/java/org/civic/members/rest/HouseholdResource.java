@@ -43,12 +43,17 @@ public class HouseholdResource {
 
   @Schema(name = "Household")
   public record HouseholdView(
-      UUID id,
-      UUID communityId,
-      UUID buildingId,
-      String unit,
-      String room,
-      OffsetDateTime createdAt,
+      @Schema(description = "Id of the household", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Building (樓幢)", example = "7e4f1a2b-3c5d-4e6f-8a9b-0c1d2e3f4a5b")
+          UUID buildingId,
+      @Schema(description = "Unit (单元)", example = "2") String unit,
+      @Schema(description = "Room (室)", example = "301") String room,
+      @Schema(description = "When it was created") OffsetDateTime createdAt,
       @Schema(description = "Members of the household (only when reading one household)")
           List<MemberView> members) {
     static HouseholdView of(Household h, List<MemberView> members) {

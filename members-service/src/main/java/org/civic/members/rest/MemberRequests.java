@@ -108,23 +108,35 @@ public final class MemberRequests {
       description =
           "The member's data after the edit (residence and status have their own endpoints)")
   public record UpdateMember(
-      @NotBlank @Size(max = NAME) String name,
-      @NotNull Gender gender,
-      @NotNull LocalDate birthDate,
-      @Size(max = ETHNICITY) String ethnicity,
-      @Size(max = PHONE)
+      @Schema(description = "Name (姓名)", example = "张秀兰") @NotBlank @Size(max = NAME) String name,
+      @Schema(description = "MALE — 男, FEMALE — 女") @NotNull Gender gender,
+      @Schema(description = "Birth date (出生日期)", example = "1948-03-02") @NotNull
+          LocalDate birthDate,
+      @Schema(description = "Ethnicity (民族)", example = "汉族") @Size(max = ETHNICITY)
+          String ethnicity,
+      @Schema(description = "Phone (联系电话)", example = "13800000000")
+          @Size(max = PHONE)
           @Pattern(regexp = "[0-9+\\- ()]*", message = "must contain only digits, +, -, spaces")
           String phone,
-      @NotNull Standing standing,
-      LocalDate joinedOn,
-      LocalDate fullMemberOn,
-      @NotNull Category category,
-      MembershipHeld membershipHeld,
-      @Size(max = ORGANISATION) String membershipOrganisation,
-      @Size(max = WORK_UNIT) String workUnit,
-      @Size(max = POSITION) String position,
-      @Size(max = TAGS) List<@NotBlank @Size(max = TAG) String> specialties,
-      @Schema(description = "The version this edit is based on (or send If-Match)") Long version) {
+      @Schema(description = "PROBATIONARY — 预备党员, FULL — 正式党员") @NotNull Standing standing,
+      @Schema(description = "Date joined the party (入党日期)", example = "1975-07-01")
+          LocalDate joinedOn,
+      @Schema(description = "Date became a full member (转正日期); only for FULL")
+          LocalDate fullMemberOn,
+      @Schema(description = "RETIRED_CADRE — 离休, RETIRED — 退休, EMPLOYED — 在职, FLOATING — 流动")
+          @NotNull
+          Category category,
+      @Schema(description = "COMMUNITY — 本社区 (default), EMPLOYER — 工作单位 (在职党员到社区报到)")
+          MembershipHeld membershipHeld,
+      @Schema(description = "Organisation holding the membership (needed for EMPLOYER)")
+          @Size(max = ORGANISATION)
+          String membershipOrganisation,
+      @Schema(description = "Work unit (工作单位)") @Size(max = WORK_UNIT) String workUnit,
+      @Schema(description = "Position (职务)") @Size(max = POSITION) String position,
+      @Schema(description = "Hobbies and specialties (爱好特长) as tags") @Size(max = TAGS)
+          List<@NotBlank @Size(max = TAG) String> specialties,
+      @Schema(description = "The version this edit is based on (or send If-Match)", example = "3")
+          Long version) {
 
     public MemberDetails details() {
       return new MemberDetails(
@@ -151,7 +163,8 @@ public final class MemberRequests {
       @NotBlank @Size(max = UNIT) @Schema(description = "Unit (单元)") String unit,
       @NotBlank @Size(max = ROOM) @Schema(description = "Room (室)") String room,
       @Schema(description = "When the move took effect; default now") OffsetDateTime effectiveAt,
-      @Schema(description = "Optional: the member version this is based on") Long version) {
+      @Schema(description = "Optional: the member version this is based on", example = "3")
+          Long version) {
     public Address address() {
       return new Address(buildingId, unit, room);
     }
@@ -168,15 +181,18 @@ public final class MemberRequests {
       @Schema(description = "Effective date; default today (Asia/Shanghai)")
           LocalDate effectiveDate,
       @Size(max = REASON) @Schema(description = "Reason") String reason,
-      @Schema(description = "Optional: the member version this is based on") Long version) {}
+      @Schema(description = "Optional: the member version this is based on", example = "3")
+          Long version) {}
 
   @Schema(name = "FamilyMember", description = "A family member (家庭成员)")
   public record FamilyMemberRequest(
-      @NotBlank @Size(max = NAME) String name,
+      @Schema(description = "Name (姓名)", example = "李建国") @NotBlank @Size(max = NAME) String name,
       @NotBlank @Size(max = 30) @Schema(description = "Relation (关系)", example = "配偶")
           String relation,
-      @Min(1900) @Max(2100) Integer birthYear,
-      @Size(max = REASON) String notes) {
+      @Schema(description = "Year of birth", example = "1950") @Min(1900) @Max(2100)
+          Integer birthYear,
+      @Schema(description = "Notes, e.g. health or living situation") @Size(max = REASON)
+          String notes) {
     FamilyMember toDomain() {
       return new FamilyMember(name.trim(), relation.trim(), birthYear, notes);
     }
@@ -200,7 +216,9 @@ public final class MemberRequests {
                       + " stored one, send \"\" to remove it.",
               example = "11010519491231002X")
           String idNumber,
-      @Schema(description = "Version this is based on; not needed for the first save")
+      @Schema(
+              description = "Version this is based on; not needed for the first save",
+              example = "3")
           Long version) {
     List<FamilyMember> family() {
       return familyMembers == null

@@ -40,6 +40,7 @@ import org.civic.members.service.MemberService;
 import org.civic.members.service.sheet.SheetReader;
 import org.civic.members.service.sheet.SheetRow;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
@@ -48,7 +49,12 @@ import org.civic.web.security.Caller;
 import org.civic.web.security.CurrentCaller;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/members")
@@ -113,6 +119,23 @@ public class MemberResource {
       description =
           "The building must be known from branches-service (else 422). The household (家庭) of"
               + " the address is created if needed. Publishes MemberRegistered.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The registered member",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MemberView.class)))
   public Response register(@NotNull @Valid RegisterMember request, UriInfo uri) {
     Member m = service.register(request.details(), request.address());
     return Response.created(uri.getAbsolutePathBuilder().path(m.id.toString()).build())
@@ -134,6 +157,19 @@ public class MemberResource {
       description =
           "ETag carries the version. Staff read the members of their scope; a MEMBER reads themself"
               + " and the members of their household (phone masked). Outside the scope: 404.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The member",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MemberView.class)))
   public Response get(@PathParam("id") UUID id) {
     Member m = service.get(id);
     return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
@@ -215,6 +251,19 @@ public class MemberResource {
           "Replaces name, standing, category, tags and the other data (not residence or status)."
               + " Needs the version (If-Match or body): stale is 412/409. Publishes MemberUpdated"
               + " when something changed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The member after the edit",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MemberView.class)))
   public Response update(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -235,6 +284,19 @@ public class MemberResource {
               + " no event. A version (If-Match or body) is optional and checked when given. The"
               + " new building must be in the caller's scope (a branch secretary: the member's"
               + " community), else 403.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The member at the new address",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MemberView.class)))
   public Response relocate(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -256,6 +318,19 @@ public class MemberResource {
               + " SUSPENDED | DECEASED; SUSPENDED → ACTIVE | DECEASED. DECEASED and"
               + " TRANSFERRED_OUT are final; TRANSFERRED_OUT comes only from a confirmed transfer."
               + " Kept in the status history; publishes MemberStatusChanged.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The member with the new status",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MemberView.class)))
   public Response changeStatus(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -302,6 +377,19 @@ public class MemberResource {
               + " secretary and street administrator whose scope includes the member; anyone else"
               + " gets 404, as when none was saved yet. The ID number is masked. Every read is"
               + " written to the audit log (resource type SensitiveProfile).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The sensitive profile (ID number masked); the ETag is the profile version",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SensitiveProfileView.class)))
   public Response sensitiveProfile(@PathParam("id") UUID id) {
     MemberService.ProfileRead p = service.sensitiveProfile(id);
     return Response.ok(SensitiveProfileView.of(p)).tag(Versions.etag(p.profile().version)).build();
@@ -317,6 +405,19 @@ public class MemberResource {
               + " If-Match or body). Publishes no event. Staff whose scope includes the member."
               + " The ID number is validated (GB 11643 check digit, else 400) and stored"
               + " encrypted; leaving it out keeps the stored one.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The saved sensitive profile; the ETag is the profile version",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SensitiveProfileView.class)))
   public Response saveSensitiveProfile(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -379,6 +480,19 @@ public class MemberResource {
               + " Cells that a spreadsheet would run as a formula (starting with = + - @) get a"
               + " leading apostrophe, which the import removes. Every export is written to the"
               + " audit log (resource type MemberExport, the exported member ids).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The register as an .xlsx workbook in the import layout",
+      headers = {
+        @Header(
+            name = ApiDocs.CONTENT_DISPOSITION,
+            description = ApiDocs.CONTENT_DISPOSITION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = ApiDocs.XLSX,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response export(
       @QueryParam("buildingId") String buildingId, @QueryParam("communityId") String communityId) {
     UUID building = Params.uuid("buildingId", buildingId);

@@ -26,10 +26,11 @@ public final class MemberViews {
 
   @Schema(name = "Member", description = "A party member of the register (党员). No sensitive data.")
   public record MemberView(
-      UUID id,
-      @Schema(example = "张秀兰") String name,
+      @Schema(description = "Id of the member", example = "3f1c2a9e-8d4b-4c1e-9a51-2b7d6e0f4a10")
+          UUID id,
+      @Schema(description = "Name (姓名)", example = "张秀兰") String name,
       @Schema(description = "MALE — 男, FEMALE — 女") Gender gender,
-      LocalDate birthDate,
+      @Schema(description = "Birth date (出生日期)", example = "1948-03-02") LocalDate birthDate,
       @Schema(description = "Age in whole years today (Asia/Shanghai)") int age,
       @Schema(description = "Ethnicity (民族)", example = "汉族") String ethnicity,
       @Schema(
@@ -67,8 +68,8 @@ public final class MemberViews {
               description =
                   "LOST_CONTACT (失联) for 6 months or more: by the rules this leads to suspension")
           boolean lostContactOverSixMonths,
-      OffsetDateTime createdAt,
-      OffsetDateTime updatedAt,
+      @Schema(description = "When the member was registered") OffsetDateTime createdAt,
+      @Schema(description = "When the member was last changed") OffsetDateTime updatedAt,
       @Schema(description = "Version for optimistic locking (also the ETag)") long version) {
 
     /**
@@ -113,11 +114,15 @@ public final class MemberViews {
 
   @Schema(name = "StatusChange", description = "One entry of the status history (状态变更记录)")
   public record StatusChangeView(
-      MemberStatus fromStatus,
-      MemberStatus toStatus,
-      LocalDate effectiveDate,
-      String reason,
-      OffsetDateTime recordedAt) {
+      @Schema(
+              description =
+                  "Status before: ACTIVE — 正常, TRANSFERRED_OUT — 组织关系转出, DECEASED — 去世, LOST_CONTACT — 失联, SUSPENDED — 停止党籍")
+          MemberStatus fromStatus,
+      @Schema(description = "Status after (same values as fromStatus)") MemberStatus toStatus,
+      @Schema(description = "Date the change took effect", example = "2026-11-01")
+          LocalDate effectiveDate,
+      @Schema(description = "Reason given") String reason,
+      @Schema(description = "When it was recorded") OffsetDateTime recordedAt) {
     public static StatusChangeView of(StatusChange c) {
       return new StatusChangeView(
           c.fromStatus, c.toStatus, c.effectiveDate, c.reason, c.recordedAt);
@@ -126,7 +131,10 @@ public final class MemberViews {
 
   @Schema(name = "ResidenceChange", description = "One relocation (搬迁) of a member")
   public record ResidenceChangeView(
-      Residence from, Residence to, OffsetDateTime effectiveAt, OffsetDateTime recordedAt) {
+      @Schema(description = "Address before the move") Residence from,
+      @Schema(description = "Address after the move") Residence to,
+      @Schema(description = "When the move took effect") OffsetDateTime effectiveAt,
+      @Schema(description = "When it was recorded") OffsetDateTime recordedAt) {
     public static ResidenceChangeView of(ResidenceChange c) {
       return new ResidenceChangeView(
           new Residence(c.communityId, c.fromBuildingId, c.fromUnit, c.fromRoom, c.fromHouseholdId),
@@ -138,7 +146,13 @@ public final class MemberViews {
 
   @Schema(name = "Residence")
   public record Residence(
-      UUID communityId, UUID buildingId, String unit, String room, UUID householdId) {}
+      @Schema(description = "Community (社区)") UUID communityId,
+      @Schema(description = "Building (樓幢)", example = "7e4f1a2b-3c5d-4e6f-8a9b-0c1d2e3f4a5b")
+          UUID buildingId,
+      @Schema(description = "Unit (单元)", example = "2") String unit,
+      @Schema(description = "Room (室)", example = "301") String room,
+      @Schema(description = "Household (家庭)", example = "2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+          UUID householdId) {}
 
   @Schema(
       name = "SensitiveProfile",
@@ -147,21 +161,27 @@ public final class MemberViews {
               + " (生活状况), family members (家庭成员状况), hardship (困难), resident ID number"
               + " (居民身份证号码, masked). Never in lists, exports or events; every read is audited.")
   public record SensitiveProfileView(
-      UUID memberId,
-      UUID communityId,
-      String health,
-      String livingSituation,
-      List<FamilyMember> familyMembers,
-      boolean hardship,
-      String hardshipReason,
+      @Schema(description = "The member (党员)") UUID memberId,
+      @Schema(
+              description = "Community (社区) it belongs to",
+              example = "9b2e4c71-5d3a-4f08-8e6c-1a2b3c4d5e6f")
+          UUID communityId,
+      @Schema(description = "Health (身体状况)") String health,
+      @Schema(description = "Living situation (生活状况)") String livingSituation,
+      @Schema(description = "Family members (家庭成员状况)") List<FamilyMemberView> familyMembers,
+      @Schema(description = "In hardship (困难)", example = "false") boolean hardship,
+      @Schema(description = "Reason of the hardship") String hardshipReason,
       @Schema(
               description =
                   "Resident ID number (居民身份证号码), always masked; stored encrypted, never shown"
                       + " in full",
               example = "110***********1234")
           String idNumberMasked,
-      OffsetDateTime updatedAt,
-      long version) {
+      @Schema(description = "When the profile was last saved") OffsetDateTime updatedAt,
+      @Schema(
+              description = "Version of the profile (not of the member); the ETag carries it",
+              example = "1")
+          long version) {
     public static SensitiveProfileView of(MemberService.ProfileRead read) {
       SensitiveProfile p = read.profile();
       return new SensitiveProfileView(
@@ -169,12 +189,25 @@ public final class MemberViews {
           p.communityId,
           p.health,
           p.livingSituation,
-          List.copyOf(p.familyMembers),
+          p.familyMembers.stream().map(FamilyMemberView::of).toList(),
           p.hardship,
           p.hardshipReason,
           read.idNumberMasked(),
           p.updatedAt,
           p.version);
+    }
+  }
+
+  @Schema(
+      name = "FamilyMemberView",
+      description = "A family member (家庭成员) in the sensitive profile")
+  public record FamilyMemberView(
+      @Schema(description = "Name (姓名)", example = "李建国") String name,
+      @Schema(description = "Relation (关系)", example = "配偶") String relation,
+      @Schema(description = "Year of birth", example = "1950") Integer birthYear,
+      @Schema(description = "Notes, e.g. health or living situation") String notes) {
+    static FamilyMemberView of(FamilyMember f) {
+      return new FamilyMemberView(f.name(), f.relation(), f.birthYear(), f.notes());
     }
   }
 }

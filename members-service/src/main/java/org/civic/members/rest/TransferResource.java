@@ -30,12 +30,17 @@ import org.civic.members.domain.TransferState;
 import org.civic.members.rest.MemberRequests.RegisterMember;
 import org.civic.members.service.TransferService;
 import org.civic.web.locking.Versions;
+import org.civic.web.openapi.ApiDocs;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/transfers")
@@ -73,31 +78,38 @@ public class TransferResource {
           @Size(max = MemberLimits.ORGANISATION)
           @Schema(description = "The organisation on the other side (转往/转自 党组织)")
           String counterpartOrganisation,
-      @Size(max = MemberLimits.REASON) String note) {}
+      @Schema(description = "Note (备注)") @Size(max = MemberLimits.REASON) String note) {}
 
   @Schema(name = "TransferDecision")
   public record Decision(
       @Size(max = MemberLimits.REASON) @Schema(description = "Reason (for a rejection)")
           String reason,
-      @Schema(description = "Optional: the transfer version this is based on") Long version) {}
+      @Schema(description = "Optional: the transfer version this is based on", example = "3")
+          Long version) {}
 
   @Schema(name = "Transfer")
   public record TransferView(
-      UUID id,
-      TransferDirection direction,
+      @Schema(description = "Id of the transfer") UUID id,
+      @Schema(description = "OUT — 转出, IN — 转入", example = "OUT") TransferDirection direction,
       @Schema(description = "REQUESTED, CONFIRMED, REJECTED or EXPIRED (computed from validUntil)")
           TransferState state,
-      UUID communityId,
-      UUID memberId,
+      @Schema(description = "Community (社区) on this side") UUID communityId,
+      @Schema(description = "The member (for IN: once registered on confirmation)") UUID memberId,
       @Schema(description = "IN: the arriving member's name") String memberName,
-      String letterNumber,
-      LocalDate validUntil,
-      String counterpartOrganisation,
-      String note,
-      OffsetDateTime requestedAt,
-      OffsetDateTime decidedAt,
-      String decisionReason,
-      long version) {
+      @Schema(description = "Introduction letter number (介绍信编号)", example = "宁组转〔2026〕118号")
+          String letterNumber,
+      @Schema(description = "Letter valid until (有效期至), inclusive", example = "2026-12-31")
+          LocalDate validUntil,
+      @Schema(description = "The organisation on the other side (转往/转自 党组织)")
+          String counterpartOrganisation,
+      @Schema(description = "Note (备注)") String note,
+      @Schema(description = "When it was requested") OffsetDateTime requestedAt,
+      @Schema(description = "When it was confirmed or rejected") OffsetDateTime decidedAt,
+      @Schema(description = "Reason given on rejection") String decisionReason,
+      @Schema(
+              description = "Version, raised by every change; the ETag carries it (W/\"3\")",
+              example = "3")
+          long version) {
     static TransferView of(Transfer t) {
       return new TransferView(
           t.id,
@@ -126,6 +138,23 @@ public class TransferResource {
               + " fields as registering; the building must be known and in the caller's scope, and"
               + " only street administrators and community secretaries receive members: else"
               + " 403). A member outside the caller's scope is a 404.")
+  @APIResponse(
+      responseCode = "201",
+      description = "The requested transfer (组织关系转接)",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = ApiDocs.LOCATION,
+            description = ApiDocs.LOCATION_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, format = "uri"))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TransferView.class)))
   public Response request(@NotNull @Valid RequestTransfer r, UriInfo uri) {
     Transfer t;
     if (r.direction() == TransferDirection.OUT) {
@@ -160,6 +189,19 @@ public class TransferResource {
   @GET
   @Path("{id}")
   @Operation(summary = "Read a transfer")
+  @APIResponse(
+      responseCode = "200",
+      description = "The transfer",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TransferView.class)))
   public Response get(@PathParam("id") UUID id) {
     Transfer t = service.get(id);
     return Response.ok(TransferView.of(t)).tag(Versions.etag(t.version)).build();
@@ -190,6 +232,19 @@ public class TransferResource {
       description =
           "OUT: the member becomes TRANSFERRED_OUT (MemberStatusChanged). IN: the member is"
               + " registered ACTIVE (MemberRegistered). An expired letter is a 422.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The confirmed transfer",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TransferView.class)))
   public Response confirm(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -201,6 +256,19 @@ public class TransferResource {
   @POST
   @Path("{id}/rejection")
   @Operation(summary = "Record a rejection", description = "The member is unchanged.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The rejected transfer",
+      headers = {
+        @Header(
+            name = ApiDocs.ETAG,
+            description = ApiDocs.ETAG_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TransferView.class)))
   public Response reject(
       @PathParam("id") UUID id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

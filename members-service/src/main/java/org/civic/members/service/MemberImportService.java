@@ -38,6 +38,7 @@ import org.civic.web.problem.ProblemType;
 import org.civic.web.security.AuditLog;
 import org.civic.web.security.CurrentCaller;
 import org.civic.web.security.Scope;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,7 +85,11 @@ public class MemberImportService {
   }
 
   /** What an import did (or, for a dry run, would do). */
-  public record ImportResult(boolean dryRun, int rows, int imported, long millis) {}
+  public record ImportResult(
+      @Schema(description = "Only validated, nothing imported", example = "false") boolean dryRun,
+      @Schema(description = "Data rows in the file", example = "120") int rows,
+      @Schema(description = "Members registered (0 for a dry run)", example = "120") int imported,
+      @Schema(description = "Time taken in milliseconds", example = "850") long millis) {}
 
   @Transactional
   @TransactionConfiguration(timeout = 900)

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -146,20 +147,35 @@ public class StandardResponsesFilter implements OASFilter {
         .description(description);
   }
 
+  /**
+   * Adds the error answer, or completes one the scanner added without a body (it documents 401 and
+   * 403 of {@code @RolesAllowed} as "Not Authorized" / "Not Allowed" with no content, while the
+   * services answer them with problem+json).
+   */
   private static void add(APIResponses responses, String status, String description) {
     Map<String, APIResponse> existing = responses.getAPIResponses();
-    if (existing != null && existing.containsKey(status)) {
+    APIResponse current = existing == null ? null : existing.get(status);
+    if (current != null) {
+      if (current.getContent() == null
+          || current.getContent().getMediaTypes() == null
+          || current.getContent().getMediaTypes().isEmpty()) {
+        current.setContent(problemContent());
+        if (SCANNER_DEFAULTS.contains(current.getDescription())) {
+          current.setDescription(description);
+        }
+      }
       return;
     }
     responses.addAPIResponse(
-        status,
-        OASFactory.createAPIResponse()
-            .description(description)
-            .content(
-                OASFactory.createContent()
-                    .addMediaType(
-                        Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType()
-                            .schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+  }
+
+  private static final Set<String> SCANNER_DEFAULTS = Set.of("Not Authorized", "Not Allowed");
+
+  private static Content problemContent() {
+    return OASFactory.createContent()
+        .addMediaType(
+            Problem.MEDIA_TYPE,
+            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
   }
 }

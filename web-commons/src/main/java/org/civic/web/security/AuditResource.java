@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit log of this service, for street administrators. */
@@ -33,15 +34,18 @@ public class AuditResource {
 
   /** One audited access. */
   public record AuditEntry(
-      long id,
-      OffsetDateTime at,
-      String actor,
-      String role,
-      UUID orgUnit,
-      String action,
-      String resourceType,
-      List<UUID> recordIds,
-      String detail) {}
+      @Schema(description = "Sequence number of the entry", example = "1042") long id,
+      @Schema(description = "When it happened") OffsetDateTime at,
+      @Schema(description = "Who: the token subject") String actor,
+      @Schema(description = "The role the actor acted in", example = "STREET_ADMIN") String role,
+      @Schema(description = "The actor's org unit (scope)") UUID orgUnit,
+      @Schema(description = "What was done, e.g. READ or EXPORT", example = "READ") String action,
+      @Schema(
+              description = "Kind of record, e.g. SensitiveProfile or MemberExport",
+              example = "SensitiveProfile")
+          String resourceType,
+      @Schema(description = "Ids of the records read or exported") List<UUID> recordIds,
+      @Schema(description = "More about the access, if any") String detail) {}
 
   @Inject AgroalDataSource dataSource;
 
