@@ -9,8 +9,10 @@ public final class ApiDocs {
 
   public static final String ETAG = "ETag";
   public static final String ETAG_DESCRIPTION =
-      "The resource's version as a weak entity tag, e.g. W/\"3\": send it back as If-Match (or"
-          + " the body's version) to change the resource";
+      "Weak entity tag. A versioned resource's starts with its version (W/\"3\", on a GET"
+          + " followed by a digest of the body: W/\"3.<digest>\"): send it back as If-Match (or"
+          + " the body's version) to change the resource. On a GET, send it as If-None-Match to"
+          + " get 304 without a body while nothing changed";
   public static final String LOCATION = "Location";
   public static final String LOCATION_DESCRIPTION = "URL of the created resource";
   public static final String CONTENT_DISPOSITION = "Content-Disposition";

@@ -67,6 +67,36 @@ public class StandardResponsesFilter implements OASFilter {
       add(responses, "428", "The update carries no version: send If-Match or the body's version");
     }
     add(responses, "500", "Unexpected error; nothing internal is revealed");
+    if (method == PathItem.HttpMethod.GET) {
+      conditionalGet(responses);
+    }
+  }
+
+  /**
+   * Every JSON GET carries an ETag of its body and answers If-None-Match with 304 (web-commons
+   * ConditionalGet), so say so where a client generator and a reader look: the 200's headers and a
+   * 304 response.
+   */
+  private static void conditionalGet(APIResponses responses) {
+    APIResponse ok = responses.getAPIResponse("200");
+    if (ok == null
+        || ok.getContent() == null
+        || ok.getContent().getMediaType("application/json") == null) {
+      return;
+    }
+    if (ok.getHeaders() == null || !ok.getHeaders().containsKey(ApiDocs.ETAG)) {
+      ok.addHeader(
+          ApiDocs.ETAG,
+          OASFactory.createHeader()
+              .description(ApiDocs.ETAG_DESCRIPTION)
+              .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+    }
+    if (responses.getAPIResponse("304") == null) {
+      responses.addAPIResponse(
+          "304",
+          OASFactory.createAPIResponse()
+              .description("Not modified: If-None-Match names the current ETag; no body is sent"));
+    }
   }
 
   /**
