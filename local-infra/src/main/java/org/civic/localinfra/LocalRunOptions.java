@@ -43,7 +43,7 @@ record LocalRunOptions(
           "Services: members-service :8081, branches-service :8082, activities-service :8083",
           "",
           "Environment:",
-          "  LOCAL_SERVICE_JAVA_OPTS  extra JVM options for the services, e.g. \"-Xmx256m\"",
+          "  LOCAL_SERVICE_JAVA_OPTS  the services' JVM options instead of the default (LocalRun.SERVICE_JAVA_OPTS)",
           "  LOCAL_DEMO_DATA=false    start without demo data (like --no-demo)",
           "  Every other variable reaches the services unchanged.");
 
