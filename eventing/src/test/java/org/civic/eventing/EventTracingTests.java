@@ -61,7 +61,7 @@ class EventTracingTests {
     assertThat(consumer.getTraceId()).isEqualTo(traceId);
     assertThat(consumer.getParentSpanId()).isEqualTo(producer.getSpanId());
     assertThat(consumer.getAttributes().get(EventTracing.CONSUMER_GROUP))
-        .isEqualTo("eventing-test");
+        .isEqualTo("eventing-test.eventing-test.events");
     // On the wire: the CloudEvents traceparent is the producer span's context.
     ConsumerRecord<String, String> record =
         new KafkaTestClient(LocalInfraTestResource.kafkaBootstrapServers())
