@@ -124,8 +124,35 @@ class RelocationFlowIT {
                 + "' and event_type = 'RosterChanged'",
             "activities-service");
     System.out.printf(
-        "relocation hops (ms, median/p90/max): members->branches %s, branches->activities %s%n",
-        summary(first), summary(second));
+        "relocation hops (ms, median/p90/max): members->branches %s, branches->activities %s;"
+            + " of which written->sent by the relay: %s and %s%n",
+        summary(first),
+        summary(second),
+        summary(relayed("members-service", mover, "MemberRelocated")),
+        summary(relayed("branches-service", mover, "RosterChanged")));
+  }
+
+  /** From writing an event (in the writer's transaction) to the relay sending it. */
+  static List<Long> relayed(String producer, String aggregateId, String type) {
+    List<Long> millis = new ArrayList<>();
+    try (java.sql.Connection c = system.db(producer);
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select (extract(epoch from published_at - created_at) * 1000)::bigint"
+                        + " from eventing_outbox where aggregate_id = '"
+                        + aggregateId
+                        + "' and event_type = '"
+                        + type
+                        + "' and published_at is not null")) {
+      while (rs.next()) {
+        millis.add(rs.getLong(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Collections.sort(millis);
+    return millis;
   }
 
   static List<Long> hops(String producer, String outboxQuery, String consumer) {
