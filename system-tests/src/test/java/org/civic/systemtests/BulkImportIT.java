@@ -121,7 +121,11 @@ class BulkImportIT {
     List<Instant> at = times(system, consumer, ids, since);
     at.sort(null);
     long millis = Duration.between(at.get(0), at.get(at.size() - 1)).toMillis();
-    return millis == 0 ? "n/a" : Long.toString(at.size() * 1000L / millis);
+    long transactions = at.stream().distinct().count();
+    return (millis == 0 ? "n/a" : Long.toString(at.size() * 1000L / millis))
+        + " ("
+        + transactions
+        + " transactions)";
   }
 
   static List<Instant> times(
