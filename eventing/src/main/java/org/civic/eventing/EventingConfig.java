@@ -59,6 +59,10 @@ public interface EventingConfig {
     @WithDefault("200ms")
     Duration retryBackoff();
 
+    /** Where events that cannot be applied go, with the reason in dead-letter-* headers. */
+    @WithDefault("${quarkus.application.name}.dlq")
+    String deadLetterTopic();
+
     /** Processed event ids are kept this long to recognise redeliveries. */
     @WithDefault("P30D")
     Duration retention();

@@ -52,12 +52,12 @@ public class EventingMetrics {
     publishFailures.increment();
   }
 
-  public void processed() {
-    processed.increment();
+  public void processed(int count) {
+    processed.increment(count);
   }
 
-  public void duplicate() {
-    duplicates.increment();
+  public void duplicates(int count) {
+    duplicates.increment(count);
   }
 
   public void deadLettered() {

@@ -12,18 +12,22 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.health.OutboxHealthCheck;
+import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.outbox.OutboxBacklog;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
@@ -39,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class EventDeliveryTests {
   static final String TOPIC = "eventing-test.events";
   static final String DLQ = "eventing-test.dlq";
+  // Records built in the test and handed to the inbox directly, so one batch is exactly these.
+  static final String DIRECT = "eventing-test.direct";
   static final Duration WAIT = Duration.ofSeconds(60);
 
   @Inject TestCounters counters;
@@ -46,6 +52,8 @@ class EventDeliveryTests {
   @Inject OutboxBacklog backlog;
   @Inject @Readiness OutboxHealthCheck outboxHealth;
   @Inject EntityManager em;
+  @Inject EventInbox inbox;
+  @Inject TestConsumer consumer;
 
   KafkaTestClient kafka() {
     return new KafkaTestClient(LocalInfraTestResource.kafkaBootstrapServers());
@@ -196,6 +204,84 @@ class EventDeliveryTests {
       otherReplica.shutdown();
     }
     await().atMost(WAIT).until(() -> effectsFor(id) == 1);
+  }
+
+  @Test
+  void aBatchIsAppliedInOneTransaction() {
+    String id = "together-" + UUID.randomUUID();
+    List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      batch.add(record(i, id, counter(id, i + 1), headers(ids.get(i), Integer.toString(i + 1))));
+    }
+
+    inbox.processBatch(batch, consumer::apply);
+
+    assertThat(effectsFor(id)).isEqualTo(3);
+    // now() is the transaction's start time: one value for the three inbox rows = one transaction.
+    assertThat(
+            query(
+                "select count(distinct processed_at) from eventing_inbox where event_id in ("
+                    + ids.stream().map(u -> "'" + u + "'").collect(Collectors.joining(","))
+                    + ")"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aBatchWithPoisonAndDuplicatesAppliesTheRestOnceAndDeadLettersThePoisonAlone() {
+    String id = "batch-" + UUID.randomUUID();
+    UUID repeated = UUID.randomUUID();
+    List<ConsumerRecord<String, String>> batch =
+        List.of(
+            record(0, id, counter(id, 1), headers(repeated, "1")),
+            record(1, id, counter(id, 1), headers(repeated, "1")), // the same event again
+            record(2, id, "{\"value\":2}", headers(UUID.randomUUID(), "2")), // handler rejects
+            record(3, id, "this is { not json", headers(UUID.randomUUID(), "3")),
+            record(4, id, counter(id, 5), headers(UUID.randomUUID(), "4")));
+
+    inbox.processBatch(batch, consumer::apply);
+
+    assertThat(effectsFor(id)).isEqualTo(2);
+    assertThat(
+            query(
+                "select count(*) from test_effect where aggregate_id = '" + id + "' and value = 1"))
+        .isEqualTo(1);
+    assertThat(
+            query(
+                "select count(*) from test_effect where aggregate_id = '" + id + "' and value = 5"))
+        .isEqualTo(1);
+    List<ConsumerRecord<String, String>> dead =
+        kafka().awaitRecords(DLQ, r -> id.equals(r.key()), 2, WAIT);
+    assertThat(dead).hasSize(2);
+    assertThat(dead)
+        .extracting(r -> KafkaTestClient.header(r, "dead-letter-offset"))
+        .containsExactlyInAnyOrder("2", "3");
+    assertThat(dead)
+        .allSatisfy(
+            r -> {
+              assertThat(KafkaTestClient.header(r, "dead-letter-topic")).isEqualTo(DIRECT);
+              assertThat(KafkaTestClient.header(r, "dead-letter-partition")).isEqualTo("0");
+              assertThat(KafkaTestClient.header(r, CloudEventHeaders.TYPE))
+                  .isEqualTo("CounterChanged");
+            })
+        .extracting(r -> KafkaTestClient.header(r, "dead-letter-reason"))
+        .anySatisfy(reason -> assertThat(reason).contains("counterId is missing"))
+        .anySatisfy(reason -> assertThat(reason).contains("not valid JSON"));
+
+    // The whole batch delivered again (a crash before the offsets were committed) changes nothing.
+    inbox.processBatch(batch, consumer::apply);
+    assertThat(effectsFor(id)).isEqualTo(2);
+  }
+
+  private static ConsumerRecord<String, String> record(
+      long offset, String key, String value, Map<String, String> headers) {
+    ConsumerRecord<String, String> record = new ConsumerRecord<>(DIRECT, 0, offset, key, value);
+    headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+    return record;
+  }
+
+  private static String counter(String id, int value) {
+    return "{\"counterId\":\"" + id + "\",\"value\":" + value + "}";
   }
 
   private static Map<String, String> headers(UUID eventId, String version) {

@@ -3,7 +3,7 @@ package org.civic.eventing;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,11 +21,11 @@ public class TestConsumer {
 
   @Incoming("test-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox.process(record, this::apply);
+  public void consume(ConsumerRecords<String, String> records) {
+    inbox.processBatch(records, this::apply);
   }
 
-  private void apply(IncomingEvent event) {
+  void apply(IncomingEvent event) {
     TestCounters.CounterChanged data = event.data(TestCounters.CounterChanged.class);
     if (data.counterId() == null) {
       throw new PoisonEventException("counterId is missing");

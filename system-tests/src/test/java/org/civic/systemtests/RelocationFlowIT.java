@@ -99,6 +99,102 @@ class RelocationFlowIT {
         millis.get(millis.size() * 9 / 10),
         millis.get(millis.size() - 1));
     assertThat(millis).hasSize(100);
+    printHops(mover);
+  }
+
+  /**
+   * Where the time goes, from the databases (no polling in it): from the request writing
+   * MemberRelocated to branches-service's transaction applying it, and from branches-service
+   * writing RosterChanged to activities-service's transaction applying it. Both include the
+   * writer's commit, the relay, Kafka and the consumer's poll.
+   */
+  static void printHops(String mover) {
+    List<Long> first =
+        hops(
+            "members-service",
+            "select event_id::text, created_at from eventing_outbox where aggregate_id = '"
+                + mover
+                + "' and event_type = 'MemberRelocated'",
+            "branches-service");
+    List<Long> second =
+        hops(
+            "branches-service",
+            "select event_id::text, created_at from eventing_outbox where aggregate_id = '"
+                + mover
+                + "' and event_type = 'RosterChanged'",
+            "activities-service");
+    System.out.printf(
+        "relocation hops (ms, median/p90/max): members->branches %s, branches->activities %s;"
+            + " of which written->sent by the relay: %s and %s%n",
+        summary(first),
+        summary(second),
+        summary(relayed("members-service", mover, "MemberRelocated")),
+        summary(relayed("branches-service", mover, "RosterChanged")));
+  }
+
+  /** From writing an event (in the writer's transaction) to the relay sending it. */
+  static List<Long> relayed(String producer, String aggregateId, String type) {
+    List<Long> millis = new ArrayList<>();
+    try (java.sql.Connection c = system.db(producer);
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select (extract(epoch from published_at - created_at) * 1000)::bigint"
+                        + " from eventing_outbox where aggregate_id = '"
+                        + aggregateId
+                        + "' and event_type = '"
+                        + type
+                        + "' and published_at is not null")) {
+      while (rs.next()) {
+        millis.add(rs.getLong(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Collections.sort(millis);
+    return millis;
+  }
+
+  static List<Long> hops(String producer, String outboxQuery, String consumer) {
+    java.util.Map<String, java.time.Instant> written = new java.util.HashMap<>();
+    try (java.sql.Connection c = system.db(producer);
+        java.sql.ResultSet rs = c.createStatement().executeQuery(outboxQuery)) {
+      while (rs.next()) {
+        written.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    List<Long> millis = new ArrayList<>();
+    try (java.sql.Connection c = system.db(consumer);
+        java.sql.ResultSet rs =
+            c.createStatement()
+                .executeQuery("select event_id::text, processed_at from eventing_inbox")) {
+      while (rs.next()) {
+        java.time.Instant at = written.get(rs.getString(1));
+        if (at != null) {
+          millis.add(Duration.between(at, rs.getTimestamp(2).toInstant()).toMillis());
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    Collections.sort(millis);
+    return millis;
+  }
+
+  static String summary(List<Long> sorted) {
+    if (sorted.isEmpty()) {
+      return "none";
+    }
+    return sorted.get(sorted.size() / 2)
+        + "/"
+        + sorted.get(sorted.size() * 9 / 10)
+        + "/"
+        + sorted.get(sorted.size() - 1)
+        + " (n="
+        + sorted.size()
+        + ")";
   }
 
   static void relocate(String member, String building, String unit, String room) {

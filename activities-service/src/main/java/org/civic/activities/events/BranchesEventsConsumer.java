@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.activities.domain.KnownBuilding;
 import org.civic.activities.persistence.KnownBuildingRepository;
 import org.civic.activities.service.LocalViewService;
@@ -51,8 +51,8 @@ public class BranchesEventsConsumer {
 
   @Incoming("branches-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox.process(record, this::apply);
+  public void consume(ConsumerRecords<String, String> records) {
+    inbox.processBatch(records, this::apply);
   }
 
   void apply(IncomingEvent event) {

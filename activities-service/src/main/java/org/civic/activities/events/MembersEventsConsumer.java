@@ -2,7 +2,7 @@ package org.civic.activities.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.activities.service.LocalViewService;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
@@ -21,8 +21,8 @@ public class MembersEventsConsumer {
 
   @Incoming("members-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox.process(record, this::apply);
+  public void consume(ConsumerRecords<String, String> records) {
+    inbox.processBatch(records, this::apply);
   }
 
   void apply(IncomingEvent event) {

@@ -3,7 +3,7 @@ package org.civic.branches.events;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.branches.events.RosterChanged.Reason;
 import org.civic.branches.service.ResidentService;
 import org.civic.eventing.PoisonEventException;
@@ -27,8 +27,8 @@ public class MembersEventsConsumer {
 
   @Incoming("members-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox.process(record, this::apply);
+  public void consume(ConsumerRecords<String, String> records) {
+    inbox.processBatch(records, this::apply);
   }
 
   void apply(IncomingEvent event) {

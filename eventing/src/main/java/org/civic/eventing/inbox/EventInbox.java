@@ -13,6 +13,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.CloudEventHeaders;
 import org.civic.eventing.EventEnvelope;
@@ -27,10 +29,17 @@ import org.jboss.logging.Logger;
  * Applies incoming events exactly once in effect. Each event's id is recorded in the same
  * transaction as the handler's changes; a redelivered event finds its id and changes nothing.
  *
- * <p>Failures: a poison event (bad envelope or payload) is rethrown at once, so the channel's
- * dead-letter-queue failure strategy moves it aside with the reason and the consumer goes on. Other
- * failures are retried a few times, then dead-lettered too; a lost database connection is retried
- * until the database is back, because dead-lettering then would lose the order.
+ * <p>Batches (ADR 0008): a channel hands over what one poll returned, and the whole batch is
+ * applied in <em>one</em> transaction, in record order (so per key, in partition order): one inbox
+ * row and the handler's changes per event, one commit for all. If that transaction fails, it is
+ * rolled back and the batch is applied again one event per transaction, which isolates the culprit
+ * and keeps every other guarantee of the one-by-one path.
+ *
+ * <p>Failures: a poison event (bad envelope or payload) is dead-lettered at once and the consumer
+ * goes on. Other failures are retried a few times, then dead-lettered too; a lost database
+ * connection is retried until the database is back, because dead-lettering then would lose the
+ * order. Dead letters go to {@code <service>.dlq} through {@link DeadLetters}, before the batch's
+ * offsets are committed.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -41,40 +50,59 @@ public class EventInbox {
   private final EventingMetrics metrics;
   private final ObjectMapper mapper;
   private final EventTracing tracing;
+  private final DeadLetters deadLetters;
 
   EventInbox(
       EntityManager em,
       EventingConfig config,
       EventingMetrics metrics,
       ObjectMapper mapper,
-      EventTracing tracing) {
+      EventTracing tracing,
+      DeadLetters deadLetters) {
     this.em = em;
     this.config = config;
     this.metrics = metrics;
     this.tracing = tracing;
+    this.deadLetters = deadLetters;
     this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
-  /**
-   * Applies a record from a Kafka channel; call it from a blocking {@code @Incoming} method. The
-   * work runs in a CONSUMER span continuing the event's {@code ce_traceparent}, and events it
-   * publishes continue the same trace.
-   */
-  public void process(ConsumerRecord<String, String> record, EventHandler handler) {
-    EventEnvelope envelope;
-    try {
-      envelope = CloudEventHeaders.read(record.headers());
-    } catch (PoisonEventException e) {
-      throw deadLetter(record, e);
+  /** A record whose envelope and payload could be read. */
+  private record Received(ConsumerRecord<String, String> record, IncomingEvent event) {
+    String topic() {
+      return record.topic();
     }
-    Span span = tracing.startProcess(record.topic(), consumerGroup(record.topic()), envelope);
-    try (Scope ignored = span.makeCurrent()) {
-      apply(record, envelope, EventTracing.traceparentOf(span, envelope.traceparent()), handler);
-    } catch (RuntimeException e) {
-      EventTracing.failed(span, e);
-      throw e;
-    } finally {
-      span.end();
+
+    EventEnvelope envelope() {
+      return event.envelope();
+    }
+  }
+
+  /**
+   * Applies the records of one poll; call it from a blocking {@code @Incoming} method of a channel
+   * with {@code batch=true} and a {@code ConsumerRecords<String, String>} (or list) parameter. It
+   * returns when every record is applied, found to be a repeat, or dead-lettered, so the channel
+   * may commit the batch's offsets. Each event is applied in a CONSUMER span continuing its {@code
+   * ce_traceparent}, and events it publishes continue the same trace.
+   */
+  public void processBatch(Iterable<ConsumerRecord<String, String>> records, EventHandler handler) {
+    List<Received> batch = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      try {
+        EventEnvelope envelope = CloudEventHeaders.read(record.headers());
+        batch.add(new Received(record, IncomingEvent.parse(envelope, record.value(), mapper)));
+      } catch (PoisonEventException e) {
+        deadLetter(record, e);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    if (batch.size() > 1 && applyTogether(batch, handler)) {
+      return;
+    }
+    for (Received received : batch) {
+      applyAlone(received, handler);
     }
   }
 
@@ -88,46 +116,101 @@ public class EventInbox {
     return config.producer() + "." + topic;
   }
 
-  private void apply(
-      ConsumerRecord<String, String> record,
-      EventEnvelope envelope,
-      String traceparent,
-      EventHandler handler) {
-    IncomingEvent event;
-    try {
-      event = IncomingEvent.parse(envelope, record.value(), mapper);
-    } catch (PoisonEventException e) {
-      throw deadLetter(record, e);
-    }
-    int attempt = 0;
+  /**
+   * The batch in one transaction. A lost connection is retried (the batch as a whole, in order);
+   * any other failure rolls it back and returns false, and the caller applies the events one by
+   * one.
+   */
+  private boolean applyTogether(List<Received> batch, EventHandler handler) {
     Duration backoff = config.inbox().retryBackoff();
     while (true) {
+      List<Span> spans = new ArrayList<>(batch.size());
       try {
-        boolean applied =
-            TraceContext.with(
-                traceparent,
-                () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler)));
-        if (applied) {
-          metrics.processed();
-        } else {
-          metrics.duplicate();
-        }
-        return;
+        int applied = QuarkusTransaction.requiringNew().call(() -> applyAll(batch, handler, spans));
+        spans.forEach(Span::end);
+        metrics.processed(applied);
+        metrics.duplicates(batch.size() - applied);
+        return true;
       } catch (Exception e) {
-        attempt++;
-        boolean connectionLost = isConnectionLoss(e);
-        if (isPoison(e) || (!connectionLost && attempt >= config.inbox().maxAttempts())) {
-          throw deadLetter(record, e);
+        for (Span span : spans) {
+          EventTracing.failed(span, e);
+          span.end();
+        }
+        if (!isConnectionLoss(e)) {
+          LOG.infof(
+              "A batch of %d events failed (%s); applying them one at a time",
+              batch.size(), rootMessage(e));
+          return false;
         }
         LOG.warnf(
-            "Event %s (%s) failed (attempt %d): %s; retrying",
-            event.envelope().eventId(), event.type(), attempt, e.getMessage());
+            "A batch of %d events lost the database (%s); retrying", batch.size(), rootMessage(e));
         sleep(backoff);
-        backoff =
-            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                ? Duration.ofSeconds(10)
-                : backoff.multipliedBy(2);
+        backoff = next(backoff);
       }
+    }
+  }
+
+  private int applyAll(List<Received> batch, EventHandler handler, List<Span> spans)
+      throws Exception {
+    int applied = 0;
+    for (Received received : batch) {
+      Span span =
+          tracing.startProcess(
+              received.topic(), consumerGroup(received.topic()), received.envelope());
+      spans.add(span);
+      try (Scope ignored = span.makeCurrent()) {
+        String traceparent = EventTracing.traceparentOf(span, received.envelope().traceparent());
+        if (TraceContext.with(traceparent, () -> applyOnce(received.event(), handler))) {
+          applied++;
+        }
+      }
+      // Each event starts from the database as the one-by-one path would see it, and the
+      // persistence context stays small however big the batch.
+      em.flush();
+      em.clear();
+    }
+    return applied;
+  }
+
+  /** One event in its own transaction, with retries; dead-letters it when it cannot be applied. */
+  private void applyAlone(Received received, EventHandler handler) {
+    Span span =
+        tracing.startProcess(
+            received.topic(), consumerGroup(received.topic()), received.envelope());
+    try (Scope ignored = span.makeCurrent()) {
+      String traceparent = EventTracing.traceparentOf(span, received.envelope().traceparent());
+      IncomingEvent event = received.event();
+      int attempt = 0;
+      Duration backoff = config.inbox().retryBackoff();
+      while (true) {
+        try {
+          boolean applied =
+              TraceContext.with(
+                  traceparent,
+                  () -> QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler)));
+          if (applied) {
+            metrics.processed(1);
+          } else {
+            metrics.duplicates(1);
+          }
+          return;
+        } catch (Exception e) {
+          attempt++;
+          boolean connectionLost = isConnectionLoss(e);
+          if (isPoison(e) || (!connectionLost && attempt >= config.inbox().maxAttempts())) {
+            EventTracing.failed(span, e);
+            deadLetter(received.record(), e);
+            return;
+          }
+          LOG.warnf(
+              "Event %s (%s) failed (attempt %d): %s; retrying",
+              event.envelope().eventId(), event.type(), attempt, e.getMessage());
+          sleep(backoff);
+          backoff = next(backoff);
+        }
+      }
+    } finally {
+      span.end();
     }
   }
 
@@ -157,14 +240,26 @@ public class EventInbox {
                     .executeUpdate());
   }
 
-  private RuntimeException deadLetter(ConsumerRecord<String, String> record, Exception cause) {
-    metrics.deadLettered();
+  private void deadLetter(ConsumerRecord<String, String> record, Exception cause) {
     LOG.errorf(
         "Dead-lettering record %s-%d@%d: %s",
         record.topic(), record.partition(), record.offset(), cause.getMessage());
-    return cause instanceof RuntimeException runtime
-        ? runtime
-        : new IllegalStateException(cause.getMessage(), cause);
+    deadLetters.send(record, cause);
+    metrics.deadLettered();
+  }
+
+  private static Duration next(Duration backoff) {
+    return backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+        ? Duration.ofSeconds(10)
+        : backoff.multipliedBy(2);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static boolean isPoison(Throwable e) {

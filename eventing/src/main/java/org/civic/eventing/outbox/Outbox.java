@@ -112,7 +112,11 @@ public class Outbox {
                 insert.executeBatch();
               }
             });
-    transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+    // Once per transaction, however many events it writes (a consumer's batch writes many).
+    if (transactions.getResource(WakeRelayOnCommit.class) == null) {
+      transactions.putResource(WakeRelayOnCommit.class, Boolean.TRUE);
+      transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+    }
     return envelopes;
   }
 

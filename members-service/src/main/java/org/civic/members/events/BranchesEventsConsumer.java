@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.eventing.PoisonEventException;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
@@ -52,8 +52,8 @@ public class BranchesEventsConsumer {
 
   @Incoming("branches-events")
   @Blocking
-  public void consume(ConsumerRecord<String, String> record) {
-    inbox.process(record, this::apply);
+  public void consume(ConsumerRecords<String, String> records) {
+    inbox.processBatch(records, this::apply);
   }
 
   void apply(IncomingEvent event) {
