@@ -70,10 +70,10 @@ public sealed interface Scope {
       return communityColumn == null || c.ids().isEmpty()
           ? Clause.NOTHING
           // One array parameter, not an IN list: Hibernate re-translates a query with a
-          // multi-valued parameter on every call (17 % of a member read's CPU), never one
-          // with an array.
+          // multi-valued parameter on every call (17 % of a member read's CPU). See
+          // ScopeFunctions.
           : new Clause(
-              "array_contains(:scope_ids, " + communityColumn + ")",
+              ScopeFunctions.IN_SCOPE + "(" + communityColumn + ", :scope_ids)",
               Map.of("scope_ids", c.ids().toArray(new UUID[0])));
     }
     if (this instanceof Branch b) {

@@ -30,7 +30,7 @@ class ScopeTests {
     assertThat(scope.permits(COMMUNITY_B, BRANCH, null, null)).isTrue();
     assertThat(scope.permits(UUID.randomUUID(), BRANCH, MEMBER, HOUSEHOLD)).isFalse();
     Scope.Clause clause = scope.clause("m.communityId", "m.branchId", "m.id", null);
-    assertThat(clause.condition()).isEqualTo("array_contains(:scope_ids, m.communityId)");
+    assertThat(clause.condition()).isEqualTo("in_scope(m.communityId, :scope_ids)");
     assertThat((UUID[]) clause.parameters().get("scope_ids"))
         .containsExactlyInAnyOrder(COMMUNITY_A, COMMUNITY_B);
   }
