@@ -3,6 +3,8 @@ package org.civic.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,8 @@ class ScopeTests {
     assertThat(scope.permits(COMMUNITY_B, BRANCH, null, null)).isTrue();
     assertThat(scope.permits(UUID.randomUUID(), BRANCH, MEMBER, HOUSEHOLD)).isFalse();
     Scope.Clause clause = scope.clause("m.communityId", "m.branchId", "m.id", null);
-    assertThat(clause.condition()).isEqualTo("in_scope(m.communityId, :scope_ids)");
-    assertThat((UUID[]) clause.parameters().get("scope_ids"))
-        .containsExactlyInAnyOrder(COMMUNITY_A, COMMUNITY_B);
+    assertThat(clause.condition()).isEqualTo("m.communityId in (:scope_c0, :scope_c1)");
+    assertThat(clause.parameters().values()).containsExactlyInAnyOrder(COMMUNITY_A, COMMUNITY_B);
   }
 
   @Test
@@ -40,6 +41,25 @@ class ScopeTests {
     Scope scope = scopeOf(Role.COMMUNITY_SECRETARY, COMMUNITY_A, null);
     assertThat(scope.permits(COMMUNITY_A, null, null, null)).isTrue();
     assertThat(scope.permits(COMMUNITY_B, null, null, null)).isFalse();
+    Scope.Clause clause = scope.clause("m.communityId", "m.branchId", "m.id", null);
+    assertThat(clause.condition()).isEqualTo("m.communityId = :scope_c0");
+    assertThat(clause.parameters()).isEqualTo(Map.of("scope_c0", COMMUNITY_A));
+  }
+
+  @Test
+  void manyCommunitiesArePaddedToThePowerOfTwoSoQueryTextsStayFew() {
+    for (int count : new int[] {2, 3, 4, 5, 8, 9, 20, 33}) {
+      Set<UUID> ids = new HashSet<>();
+      while (ids.size() < count) {
+        ids.add(UUID.randomUUID());
+      }
+      Scope.Clause clause = new Scope.Communities(ids).clause("m.communityId", null, null, null);
+      int slots = Integer.highestOneBit(count - 1) * 2;
+      assertThat(clause.parameters()).as("%d communities", count).hasSize(slots);
+      assertThat(new HashSet<>(clause.parameters().values())).isEqualTo(ids);
+      assertThat(clause.condition().split(",")).hasSize(slots);
+      assertThat(clause.condition()).startsWith("m.communityId in (:scope_c0, ");
+    }
   }
 
   @Test
