@@ -258,7 +258,10 @@ public final class LocalRun {
               // The local run is its own identity provider: tokens signed with .local/jwt.
               "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey,
               "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
-              "SECURITY_ENCRYPTION_KEYS", encryptionKeys);
+              "SECURITY_ENCRYPTION_KEYS", encryptionKeys,
+              // glibc gives every thread that mallocs an arena of its own (up to 8 per core):
+              // tens of MB of RSS in a JVM with many threads, for no gain at this load.
+              "MALLOC_ARENA_MAX", "2");
       Path logFile = logs.resolve(spec.name() + ".log");
       ServiceProcess service =
           register(ServiceProcess.launch(spec, options.root(), env, jvmOptions, logFile));
