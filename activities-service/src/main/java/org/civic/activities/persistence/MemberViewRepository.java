@@ -3,10 +3,12 @@ package org.civic.activities.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.InList;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -31,6 +33,15 @@ public class MemberViewRepository implements PanacheRepositoryBase<MemberView, U
     return count(
             Scoped.where("memberId = :member", c), Scoped.params(Map.of("member", memberId), c))
         > 0;
+  }
+
+  /** The members of these households, by household then name. */
+  public List<MemberView> inHouseholds(Collection<UUID> households) {
+    if (households.isEmpty()) {
+      return List.of();
+    }
+    InList in = InList.of("householdId", "h", households);
+    return list(in.condition(), Sort.by("name").and("memberId"), in.parameters());
   }
 
   public List<MemberView> inHousehold(UUID householdId) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.InList;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -42,8 +43,10 @@ public class RosterHistoryRepository implements PanacheRepositoryBase<RosterHist
    * (when did this branch take a household over), never listed as such.
    */
   public List<RosterHistoryEntry> forHouseholds(Collection<UUID> households) {
-    return households.isEmpty()
-        ? List.of()
-        : list("householdId in ?1", Sort.by("fromTime").and("id"), households);
+    if (households.isEmpty()) {
+      return List.of();
+    }
+    InList in = InList.of("householdId", "h", households);
+    return list(in.condition(), Sort.by("fromTime").and("id"), in.parameters());
   }
 }

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.InList;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -29,13 +31,13 @@ public class VisitRepository implements PanacheRepositoryBase<Visit, UUID> {
    */
   public List<Visit> ofHouseholdsBetween(
       Collection<UUID> households, OffsetDateTime from, OffsetDateTime to) {
-    return households.isEmpty()
-        ? List.of()
-        : list(
-            "householdId in ?1 and visitedAt >= ?2 and visitedAt < ?3",
-            Sort.by("visitedAt").and("id"),
-            households,
-            from,
-            to);
+    if (households.isEmpty()) {
+      return List.of();
+    }
+    InList in = InList.of("householdId", "h", households);
+    return list(
+        in.condition() + " and visitedAt >= :from and visitedAt < :to",
+        Sort.by("visitedAt").and("id"),
+        in.parametersWith(Map.of("from", from, "to", to)));
   }
 }

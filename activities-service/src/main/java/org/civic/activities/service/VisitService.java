@@ -251,7 +251,7 @@ public class VisitService {
     Map<UUID, List<MemberView>> byHousehold =
         listed.isEmpty() || !shown
             ? Map.of()
-            : members.list("householdId in ?1", Sort.by("name").and("memberId"), listed).stream()
+            : members.inHouseholds(listed).stream()
                 .collect(Collectors.groupingBy(m -> m.householdId));
     return new PlanWithMembers(plan, byHousehold, shown);
   }

@@ -1,12 +1,9 @@
 package org.civic.web.security;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
+import org.civic.web.persistence.InList;
 
 /**
  * What part of the organisation tree a caller may see, in the terms every table has: community,
@@ -73,7 +70,7 @@ public sealed interface Scope {
     if (this instanceof Communities c) {
       return communityColumn == null || c.ids().isEmpty()
           ? Clause.NOTHING
-          : paddedInList(communityColumn, c.ids());
+          : Clause.of(InList.of(communityColumn, "scope_c", c.ids()));
     }
     if (this instanceof Branch b) {
       return branchColumn == null
@@ -81,29 +78,6 @@ public sealed interface Scope {
           : new Clause(branchColumn + " = :scope_branch", Map.of("scope_branch", b.branchId()));
     }
     return selfClause((Self) this, memberColumn, householdColumn);
-  }
-
-  /**
-   * {@code column = :scope_c0}, or {@code column in (:scope_c0, ..., :scope_cN)} with as many
-   * parameters as the next power of two (the last id repeated). Each parameter is single-valued:
-   * Hibernate caches a query's translation only when no parameter may take several values, and a
-   * collection parameter, or any parameter passed to a function (an array to {@code any(...)}),
-   * may. Padding keeps the distinct query texts to one per power of two.
-   */
-  private static Clause paddedInList(String column, Set<UUID> ids) {
-    List<UUID> values = new ArrayList<>(ids);
-    if (values.size() == 1) {
-      return new Clause(column + " = :scope_c0", Map.of("scope_c0", values.get(0)));
-    }
-    int slots = Integer.highestOneBit(values.size() - 1) << 1;
-    Map<String, Object> parameters = new HashMap<>();
-    StringJoiner names = new StringJoiner(", ", column + " in (", ")");
-    for (int i = 0; i < slots; i++) {
-      String name = "scope_c" + i;
-      names.add(":" + name);
-      parameters.put(name, values.get(Math.min(i, values.size() - 1)));
-    }
-    return new Clause(names.toString(), parameters);
   }
 
   private static Clause selfClause(Self s, String memberColumn, String householdColumn) {
@@ -124,6 +98,11 @@ public sealed interface Scope {
   record Clause(String condition, Map<String, Object> parameters) {
     public Clause {
       parameters = Map.copyOf(parameters);
+    }
+
+    /** Single-valued parameters padded to a power of two: the query's translation stays cached. */
+    static Clause of(InList in) {
+      return new Clause(in.condition(), in.parameters());
     }
 
     /** Matches no row. */
