@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.civic.domain.RuleViolation;
+import org.hibernate.annotations.BatchSize;
 
 /** A party member living in the community (党员登记). Sensitive details live elsewhere. */
 @Entity
@@ -63,7 +64,10 @@ public class Member {
 
   public String position;
 
+  // A list page loads its members' specialties in one query (up to 200 members: the largest
+  // page), not one per 16 members (the default batch).
   @ElementCollection
+  @BatchSize(size = 200)
   @CollectionTable(name = "member_specialty", joinColumns = @JoinColumn(name = "member_id"))
   @Column(name = "tag")
   public List<String> specialties = new ArrayList<>();
