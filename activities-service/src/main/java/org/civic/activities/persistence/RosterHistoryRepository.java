@@ -39,6 +39,15 @@ public class RosterHistoryRepository implements PanacheRepositoryBase<RosterHist
   }
 
   /**
+   * The whole roster history of one household (recording a visit). An equality rather than {@link
+   * #forHouseholds} with a one-element list: Hibernate translates a query with a list parameter
+   * again on every call, this one once.
+   */
+  public List<RosterHistoryEntry> forHousehold(UUID household) {
+    return list("householdId = ?1", Sort.by("fromTime").and("id"), household);
+  }
+
+  /**
    * The whole roster history of these households, at every branch: input of the duty computation
    * (when did this branch take a household over), never listed as such.
    */

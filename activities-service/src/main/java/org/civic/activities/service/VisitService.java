@@ -77,7 +77,7 @@ public class VisitService {
     if (cmd.visitedAt().toInstant().isAfter(now)) {
       throw ProblemException.ruleViolation("visitedAt", "A visit cannot be in the future");
     }
-    List<RosterHistoryEntry> rows = history.forHouseholds(List.of(cmd.householdId()));
+    List<RosterHistoryEntry> rows = history.forHousehold(cmd.householdId());
     if (rows.isEmpty()) {
       throw ProblemException.ruleViolation(
           "householdId",

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.civic.eventing.outbox.Outbox;
 import org.civic.members.domain.Address;
@@ -335,9 +334,7 @@ public class MemberService {
   }
 
   Household householdAt(Address address, KnownBuilding building) {
-    return households
-        .ensure(List.of(address), Map.of(building.id, building.communityId))
-        .get(address);
+    return households.ensure(address, building.communityId);
   }
 
   /**

@@ -81,6 +81,46 @@ class MemberResourceTests {
         .body("unit", equalTo("1"));
   }
 
+  /**
+   * A registration creates or finds only its own address's household (one insert, one look-up by
+   * address); concurrent registrations at one new address all end up in the same household, and the
+   * other addresses of the building keep theirs.
+   */
+  @Test
+  void concurrentRegistrationsAtANewAddressShareOneHouseholdAndOthersKeepTheirs() throws Exception {
+    UUID building = knownBuilding(UUID.randomUUID());
+    String neighbour = register(memberJson("赵志华", building, "3", "201"));
+    String neighbourHousehold =
+        given().get("/api/v1/members/" + neighbour).then().extract().path("householdId");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        String name = "陈玉兰" + i;
+        ids.add(pool.submit(() -> register(memberJson(name, building, "3", "202"))));
+      }
+      java.util.Set<String> households = new java.util.HashSet<>();
+      for (java.util.concurrent.Future<String> id : ids) {
+        households.add(
+            given().get("/api/v1/members/" + id.get()).then().extract().path("householdId"));
+      }
+      assertThat(households).hasSize(1).doesNotContain(neighbourHousehold);
+      given()
+          .get("/api/v1/households/" + households.iterator().next())
+          .then()
+          .statusCode(200)
+          .body("room", equalTo("202"))
+          .body("members.size()", equalTo(6));
+      given()
+          .get("/api/v1/households/" + neighbourHousehold)
+          .then()
+          .body("members.name", contains("赵志华"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void anUnknownBuildingIsA422NamingTheBuildingAndStoresNothing() {
     UUID unknown = UUID.randomUUID();
