@@ -228,6 +228,39 @@ class EventDeliveryTests {
   }
 
   @Test
+  void aBatchSkipsEventsAppliedBeforeAndRepeatsWithinItInOneTransaction() {
+    String id = "repeats-" + UUID.randomUUID();
+    UUID before = UUID.randomUUID();
+    UUID twice = UUID.randomUUID();
+    UUID last = UUID.randomUUID();
+    inbox.processBatch(
+        List.of(record(0, id, counter(id, 1), headers(before, "1"))), consumer::apply);
+
+    inbox.processBatch(
+        List.of(
+            record(0, id, counter(id, 1), headers(before, "1")), // applied by the batch above
+            record(1, id, counter(id, 2), headers(twice, "2")),
+            record(2, id, counter(id, 2), headers(twice, "2")), // the same event again
+            record(3, id, counter(id, 3), headers(last, "3"))),
+        consumer::apply);
+
+    assertThat(effectsFor(id)).isEqualTo(3);
+    assertThat(
+            query(
+                "select count(*) from test_effect where aggregate_id = '" + id + "' and value = 2"))
+        .isEqualTo(1);
+    // The new events were recorded together (one transaction), not after a fall-back one by one.
+    assertThat(
+            query(
+                "select count(distinct processed_at) from eventing_inbox where event_id in ('"
+                    + twice
+                    + "', '"
+                    + last
+                    + "')"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void aBatchWithPoisonAndDuplicatesAppliesTheRestOnceAndDeadLettersThePoisonAlone() {
     String id = "batch-" + UUID.randomUUID();
     UUID repeated = UUID.randomUUID();

@@ -155,6 +155,24 @@ class RelocationFlowIT {
     return millis;
   }
 
+  /**
+   * The same hops with nobody polling the services meanwhile (a fixed pause per move): the latency
+   * test above polls rosters and visit plans every 5 ms, which competes for the same cores as the
+   * events it waits for.
+   */
+  @Test
+  void relocationHopsWithoutPolling() {
+    String mover = Fixtures.member(system, buildingA, "4", "401", "赵安静");
+    Wait.until("the mover is on A's roster", () -> onRoster(branchA, mover));
+    for (int i = 0; i < 20; i++) {
+      relocate(mover, i % 2 == 0 ? buildingB : buildingA, "4", Integer.toString(500 + i));
+      SystemUnderTest.sleep(1500);
+    }
+    Wait.until("the last move arrived", () -> onRoster(branchA, mover));
+    System.out.println("Without polling:");
+    printHops(mover);
+  }
+
   static List<Long> hops(String producer, String outboxQuery, String consumer) {
     java.util.Map<String, java.time.Instant> written = new java.util.HashMap<>();
     try (java.sql.Connection c = system.db(producer);

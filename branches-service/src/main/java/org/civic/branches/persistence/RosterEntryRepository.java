@@ -13,6 +13,8 @@ import org.civic.branches.domain.RosterEntry;
 import org.civic.branches.domain.Standing;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.security.Scope;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 @ApplicationScoped
 public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry, UUID> {
@@ -20,16 +22,46 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
   /**
    * The member's entry, created if missing, locked for this transaction: the consumer and branch
    * changes may reconcile the same member at once, and must take turns.
+   *
+   * <p>One round trip for an existing entry (a relocation): {@code select … for update}, which
+   * loads it fresh under the lock. A new member's entry takes two: that read, then {@code insert …
+   * returning} the new row. An entry this session already holds is refreshed under the lock
+   * instead, since a lock alone would keep its old state.
    */
   public RosterEntry lockOrCreate(UUID memberId) {
-    getEntityManager()
-        .createNativeQuery(
-            "insert into roster_entry (member_id, version) values (:id, 0) on conflict do nothing")
-        .setParameter("id", memberId)
-        .executeUpdate();
+    RosterEntry managed = managedEntry(memberId);
+    if (managed != null) {
+      getEntityManager().refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+      return managed;
+    }
     RosterEntry entry = findById(memberId, LockModeType.PESSIMISTIC_WRITE);
-    getEntityManager().refresh(entry, LockModeType.PESSIMISTIC_WRITE);
-    return entry;
+    if (entry != null) {
+      return entry;
+    }
+    // New: the row this transaction inserts is its own until commit (a concurrent insert of the
+    // same member waits for it); if another transaction inserted it first, read it under the lock.
+    List<RosterEntry> inserted =
+        getEntityManager()
+            .createNativeQuery(
+                "insert into roster_entry (member_id, version) values (:id, 0) on conflict do nothing"
+                    + " returning member_id, branch_id, community_id, version",
+                RosterEntry.class)
+            .setParameter("id", memberId)
+            .getResultList();
+    return inserted.isEmpty()
+        ? findById(memberId, LockModeType.PESSIMISTIC_WRITE)
+        : inserted.get(0);
+  }
+
+  /** The entry if this session already manages it (no query). */
+  private RosterEntry managedEntry(UUID memberId) {
+    SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
+    EntityPersister persister =
+        session.getFactory().getMappingMetamodel().getEntityDescriptor(RosterEntry.class);
+    return (RosterEntry)
+        session
+            .getPersistenceContextInternal()
+            .getEntity(session.generateEntityKey(memberId, persister));
   }
 
   public List<UUID> memberIdsOn(Collection<UUID> branchIds) {

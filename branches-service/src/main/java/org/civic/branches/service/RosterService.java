@@ -2,8 +2,10 @@ package org.civic.branches.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.civic.branches.persistence.BranchCoverageRepository;
 import org.civic.branches.persistence.ResidentRepository;
 import org.civic.branches.persistence.RosterEntryRepository;
 import org.civic.eventing.outbox.Outbox;
+import org.civic.eventing.outbox.OutgoingEvent;
 
 /**
  * Keeps each member's roster entry equal to what residents and coverage say it must be, and emits
@@ -62,24 +65,29 @@ public class RosterService {
     if (Objects.equals(entry.branchId, expected)) {
       return false;
     }
+    // LEFT then JOINED, written in one statement (a relocation's two events, one round trip).
+    List<OutgoingEvent> events = new ArrayList<>(2);
     if (entry.branchId != null) {
       entry.version++;
-      outbox.publish(
-          RosterChanged.AGGREGATE,
-          memberId,
-          entry.version,
-          RosterChanged.TYPE,
-          RosterChanged.of(resident, memberId, entry.branchId, Change.LEFT, reason));
+      events.add(
+          new OutgoingEvent(
+              RosterChanged.AGGREGATE,
+              memberId,
+              entry.version,
+              RosterChanged.TYPE,
+              RosterChanged.of(resident, memberId, entry.branchId, Change.LEFT, reason)));
     }
     if (expected != null) {
       entry.version++;
-      outbox.publish(
-          RosterChanged.AGGREGATE,
-          memberId,
-          entry.version,
-          RosterChanged.TYPE,
-          RosterChanged.of(resident, memberId, expected, Change.JOINED, reason));
+      events.add(
+          new OutgoingEvent(
+              RosterChanged.AGGREGATE,
+              memberId,
+              entry.version,
+              RosterChanged.TYPE,
+              RosterChanged.of(resident, memberId, expected, Change.JOINED, reason)));
     }
+    outbox.publishAll(events);
     entry.branchId = expected;
     if (resident != null) {
       entry.communityId = resident.communityId;

@@ -8,13 +8,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.CloudEventHeaders;
 import org.civic.eventing.EventEnvelope;
@@ -23,6 +30,7 @@ import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
 import org.civic.eventing.PoisonEventException;
 import org.civic.eventing.TraceContext;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +38,10 @@ import org.jboss.logging.Logger;
  * transaction as the handler's changes; a redelivered event finds its id and changes nothing.
  *
  * <p>Batches (ADR 0008): a channel hands over what one poll returned, and the whole batch is
- * applied in <em>one</em> transaction, in record order (so per key, in partition order): one inbox
- * row and the handler's changes per event, one commit for all. If that transaction fails, it is
- * rolled back and the batch is applied again one event per transaction, which isolates the culprit
- * and keeps every other guarantee of the one-by-one path.
+ * applied in <em>one</em> transaction, in record order (so per key, in partition order): the
+ * batch's inbox rows in one statement, then the handler's changes per new event, one commit for
+ * all. If that transaction fails, it is rolled back and the batch is applied again one event per
+ * transaction, which isolates the culprit and keeps every other guarantee of the one-by-one path.
  *
  * <p>Failures: a poison event (bad envelope or payload) is dead-lettered at once and the consumer
  * goes on. Other failures are retried a few times, then dead-lettered too; a lost database
@@ -152,17 +160,26 @@ public class EventInbox {
 
   private int applyAll(List<Received> batch, EventHandler handler, List<Span> spans)
       throws Exception {
+    Set<UUID> fresh = recordAll(batch);
     int applied = 0;
     for (Received received : batch) {
       Span span =
           tracing.startProcess(
               received.topic(), consumerGroup(received.topic()), received.envelope());
       spans.add(span);
+      // A repeat (applied before, or earlier in this batch) changes nothing.
+      if (!fresh.remove(received.envelope().eventId())) {
+        continue;
+      }
       try (Scope ignored = span.makeCurrent()) {
         String traceparent = EventTracing.traceparentOf(span, received.envelope().traceparent());
-        if (TraceContext.with(traceparent, () -> applyOnce(received.event(), handler))) {
-          applied++;
-        }
+        TraceContext.with(
+            traceparent,
+            () -> {
+              handler.handle(received.event());
+              return null;
+            });
+        applied++;
       }
       // Each event starts from the database as the one-by-one path would see it, and the
       // persistence context stays small however big the batch.
@@ -171,6 +188,40 @@ public class EventInbox {
     }
     return applied;
   }
+
+  /**
+   * Records the batch's event ids in the inbox with one statement (a round trip per batch, not per
+   * event) and returns the ids that were new. The rows are only visible to other transactions once
+   * the batch commits, with the handlers' changes; a concurrent consumer inserting the same id
+   * waits for that commit, then finds it.
+   */
+  private Set<UUID> recordAll(List<Received> batch) {
+    Map<UUID, String> types = new LinkedHashMap<>();
+    for (Received received : batch) {
+      types.putIfAbsent(received.envelope().eventId(), received.event().type());
+    }
+    Set<UUID> fresh = new HashSet<>();
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+                insert.setString(1, config.producer());
+                insert.setArray(2, connection.createArrayOf("uuid", types.keySet().toArray()));
+                insert.setArray(3, connection.createArrayOf("varchar", types.values().toArray()));
+                try (ResultSet rs = insert.executeQuery()) {
+                  while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                  }
+                }
+              }
+            });
+    return fresh;
+  }
+
+  private static final String INSERT_ALL =
+      "insert into eventing_inbox (consumer, event_id, event_type)"
+          + " select ?, e.id, e.type from unnest(?::uuid[], ?::varchar[]) as e(id, type)"
+          + " on conflict do nothing returning event_id";
 
   /** One event in its own transaction, with retries; dead-letters it when it cannot be applied. */
   private void applyAlone(Received received, EventHandler handler) {

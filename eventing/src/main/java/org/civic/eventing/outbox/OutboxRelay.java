@@ -123,17 +123,20 @@ public class OutboxRelay {
             .timeout((int) config.relay().sendTimeout().multipliedBy(2).toSeconds() + 5)
             .call(
                 () -> {
-                  boolean lockHeld =
-                      (Boolean)
-                          em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                  // One round trip for both (every relay round is on an event's path): the
+                  // relay lock, and synchronous_commit off for this transaction only, since
+                  // losing its commit in a crash only means publishing its rows again, which
+                  // consumers drop as duplicates. No need to wait for the WAL flush.
+                  Object[] lockAndSetting =
+                      (Object[])
+                          em.createNativeQuery(
+                                  "select pg_try_advisory_xact_lock(:key),"
+                                      + " set_config('synchronous_commit', 'off', true)")
                               .setParameter("key", RELAY_LOCK_KEY)
                               .getSingleResult();
-                  if (!lockHeld) {
+                  if (!(Boolean) lockAndSetting[0]) {
                     return BatchResult.NONE;
                   }
-                  // Losing this transaction's commit in a crash only means publishing its rows
-                  // again, and consumers drop duplicates: no need to wait for the WAL flush.
-                  em.createNativeQuery("set local synchronous_commit = off").executeUpdate();
                   List<OutboxRecord> rows =
                       em.createQuery(
                               "from OutboxRecord where publishedAt is null order by id",
