@@ -68,24 +68,12 @@ public class RosterService {
     // LEFT then JOINED, written in one statement (a relocation's two events, one round trip).
     List<OutgoingEvent> events = new ArrayList<>(2);
     if (entry.branchId != null) {
-      entry.version++;
       events.add(
-          new OutgoingEvent(
-              RosterChanged.AGGREGATE,
-              memberId,
-              entry.version,
-              RosterChanged.TYPE,
-              RosterChanged.of(resident, memberId, entry.branchId, Change.LEFT, reason)));
+          next(entry, RosterChanged.of(resident, memberId, entry.branchId, Change.LEFT, reason)));
     }
     if (expected != null) {
-      entry.version++;
       events.add(
-          new OutgoingEvent(
-              RosterChanged.AGGREGATE,
-              memberId,
-              entry.version,
-              RosterChanged.TYPE,
-              RosterChanged.of(resident, memberId, expected, Change.JOINED, reason)));
+          next(entry, RosterChanged.of(resident, memberId, expected, Change.JOINED, reason)));
     }
     outbox.publishAll(events);
     entry.branchId = expected;
@@ -113,5 +101,12 @@ public class RosterService {
       }
     }
     return changed;
+  }
+
+  /** The entry's next version, as a RosterChanged event for the outbox. */
+  private static OutgoingEvent next(RosterEntry entry, RosterChanged event) {
+    entry.version++;
+    return new OutgoingEvent(
+        RosterChanged.AGGREGATE, entry.memberId, entry.version, RosterChanged.TYPE, event);
   }
 }

@@ -9,14 +9,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.members.service.sheet.GeneratedRegister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -32,46 +29,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "import.timing", matches = "true")
 class ImportTimingTests {
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  static final String[] SURNAMES = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴"};
-  static final String[] GIVEN = {"秀兰", "建国", "桂英", "伟", "敏", "强", "丽", "军", "芳", "勇"};
-  static final String[] CATEGORIES = {"离休", "退休", "在职", "流动"};
-
-  static byte[] register(int rows, List<UUID> buildings) throws Exception {
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
-      Sheet sheet = wb.createSheet("党员名册");
-      String[] header = {
-        "姓名", "性别", "出生日期", "民族", "党员身份", "入党日期", "转正日期", "党员类别", "爱好特长", "楼幢编号", "单元", "室号"
-      };
-      Row h = sheet.createRow(0);
-      for (int i = 0; i < header.length; i++) {
-        h.createCell(i).setCellValue(header[i]);
-      }
-      for (int r = 1; r <= rows; r++) {
-        Row row = sheet.createRow(r);
-        int year = 1935 + r % 60;
-        String[] v = {
-          SURNAMES[r % 10] + GIVEN[(r / 10) % 10] + r,
-          r % 2 == 0 ? "女" : "男",
-          "%d-%02d-%02d".formatted(year, 1 + r % 12, 1 + r % 28),
-          "汉族",
-          "正式党员",
-          "%d-07-01".formatted(year + 22),
-          "%d-07-01".formatted(year + 23),
-          CATEGORIES[r % 4],
-          r % 3 == 0 ? "医疗;书法" : "维修",
-          buildings.get(r % buildings.size()).toString(),
-          Integer.toString(1 + r % 4),
-          Integer.toString(100 + r % 300)
-        };
-        for (int i = 0; i < v.length; i++) {
-          row.createCell(i).setCellValue(v[i]);
-        }
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      wb.write(out);
-      return out.toByteArray();
-    }
-  }
 
   @Test
   void timeTheImportOfAGeneratedRegister() throws Exception {
@@ -81,7 +38,7 @@ class ImportTimingTests {
     for (int i = 0; i < 32; i++) {
       buildings.add(knownBuilding(community));
     }
-    byte[] file = register(rows, buildings);
+    byte[] file = GeneratedRegister.xlsx(rows, buildings);
     long start = System.nanoTime();
     int serverMillis =
         given()
