@@ -6,7 +6,9 @@ import org.civic.web.security.Scope.Clause;
 /**
  * The caller's {@link Scope} as a JPQL condition for each table of the register. Every query that
  * reads members, households, transfers or buildings for a caller ANDs one of these in, so lists,
- * totals, exports and single reads only ever see what the caller may see.
+ * totals, exports and single reads only ever see what the caller may see. (A single member read by
+ * id checks {@link Scope#permits} on the row instead: the same rule without binding a street's
+ * communities as parameters.)
  *
  * <p>Tables without a branch column (households, transfers, buildings) reach a branch secretary's
  * scope through the members of the branch: a household or transfer of one of the branch's members,
@@ -19,14 +21,6 @@ public final class ScopeClauses {
   public static Clause members(Scope scope, String alias) {
     return scope.clause(
         alias + ".communityId", alias + ".branchId", alias + ".id", alias + ".householdId");
-  }
-
-  /**
-   * A member's own records (the sensitive profile): like {@link #members} except that a MEMBER sees
-   * only themself, not the other members of the household.
-   */
-  public static Clause ownRecords(Scope scope, String alias) {
-    return scope.clause(alias + ".communityId", alias + ".branchId", alias + ".id", null);
   }
 
   /** Households (alias {@code h}): community; branch through its members; MEMBER their own. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.members.domain.Member;
+import org.civic.members.domain.MemberStatus;
 import org.civic.web.security.Scope;
 import org.hibernate.query.spi.QueryInterpretationCache;
 import org.hibernate.query.sqm.spi.InterpretationsKeySource;
@@ -32,15 +33,16 @@ class ScopedQueryPlanTests {
   @Inject EntityManager entityManager;
 
   @Test
-  void aStreetScopedReadKeepsItsTranslationCached() {
+  void aStreetScopedListKeepsItsTranslationCached() {
     Scope.Clause clause = ScopeClauses.members(new Scope.Communities(ids(20)), "m");
     TypedQuery<Member> query =
         entityManager
             .createQuery(
-                "select m from Member m left join fetch m.specialties where m.id = :id and "
-                    + clause.condition(),
+                "select m from Member m where m.status = :status and "
+                    + clause.condition()
+                    + " order by m.name, m.id",
                 Member.class)
-            .setParameter("id", UUID.randomUUID());
+            .setParameter("status", MemberStatus.ACTIVE);
     clause.parameters().forEach(query::setParameter);
 
     assertThat(cacheKey(query)).isNotNull();

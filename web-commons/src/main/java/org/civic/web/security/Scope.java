@@ -8,7 +8,8 @@ import org.civic.web.persistence.InList;
 /**
  * What part of the organisation tree a caller may see, in the terms every table has: community,
  * branch and member columns. Each service turns it into a WHERE clause with {@link #clause}, so
- * lists, exports and single reads are filtered by the database, not after the fact.
+ * lists and exports are filtered by the database, not after the fact. A read of one row by its key
+ * may check {@link #permits} on the row instead; the two must always agree (ScopeTests).
  */
 public sealed interface Scope {
 
