@@ -356,5 +356,6 @@ stop_local
 trap - EXIT
 jq --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" '. + {loadEnd:$load}' "$results/machine.json" \
   >"$results/machine.json.tmp" && mv "$results/machine.json.tmp" "$results/machine.json"
-bench_java report "$root/$out"
+[[ $out == /* ]] || out="$root/$out" # an absolute --out stays as given
+bench_java report "$out"
 say "done: $out (raw results in $results, logs in $logs)"
