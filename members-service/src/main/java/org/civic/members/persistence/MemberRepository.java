@@ -106,7 +106,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
   private static String where(
       MemberQuery query, Scope scope, LocalDate today, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
-    Scope.Clause visible = ScopeClauses.members(scope, "m");
+    Scope.Clause visible = ScopeClauses.members(scope.within(query.communityId()), "m");
     clauses.add(visible.condition());
     params.putAll(visible.parameters());
     if (query.communityId() != null) {

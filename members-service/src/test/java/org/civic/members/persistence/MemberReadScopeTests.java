@@ -46,7 +46,7 @@ class MemberReadScopeTests {
 
   @Test
   @TestTransaction
-  void aReadByIdSeesExactlyWhatTheListClauseSees() {
+  void readsByIdAndNarrowedListsSeeExactlyWhatTheScopeClauseSees() {
     Household shared = household(COMMUNITY_A);
     Household other = household(COMMUNITY_B);
     Member inBranch = member(COMMUNITY_A, shared, BRANCH_1);
@@ -81,6 +81,26 @@ class MemberReadScopeTests {
     }
     // 2 (community A) + 4 (A and B) + 0 + 1 (branch 1) + 0 + 2 (self and household) + 1 (self).
     assertThat(visibleReads).isEqualTo(10);
+    // A list filtered on one community: the same members whatever the scope is narrowed to.
+    for (Scope scope : scopes) {
+      for (UUID community : List.of(COMMUNITY_A, COMMUNITY_B)) {
+        List<UUID> listed =
+            members
+                .search(MemberQuery.inCommunity(community), scope, LocalDate.now(), 0, 50)
+                .stream()
+                .map(m -> m.id)
+                .toList();
+        List<UUID> expected =
+            all.stream()
+                .filter(m -> m.communityId.equals(community))
+                .filter(m -> passes(m.id, ScopeClauses.members(scope, "m")))
+                .map(m -> m.id)
+                .toList();
+        assertThat(listed)
+            .as("community %s in %s", community, scope)
+            .containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
     // A MEMBER's own records exclude the rest of their household.
     assertThat(members.findOwnRecords(sameHousehold.id, new Scope.Self(inBranch.id, shared.id)))
         .isEmpty();

@@ -54,6 +54,18 @@ public sealed interface Scope {
         || (householdId != null && householdId.equals(s.householdId()));
   }
 
+  /**
+   * This scope inside one community, for a query that filters on it: a street's scope becomes just
+   * that community (or nothing, if it is outside the street), so its clause binds one id instead of
+   * one per community of the street. Other scopes, and a null community, stay as they are.
+   */
+  default Scope within(UUID communityId) {
+    if (communityId != null && this instanceof Communities c) {
+      return new Communities(c.ids().contains(communityId) ? Set.of(communityId) : Set.of());
+    }
+    return this;
+  }
+
   /** Throws {@link AccessDenied} unless a record with these coordinates is inside the scope. */
   default void require(UUID communityId, UUID branchId, UUID memberId, UUID householdId) {
     if (!permits(communityId, branchId, memberId, householdId)) {

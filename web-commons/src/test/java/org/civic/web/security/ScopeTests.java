@@ -86,6 +86,19 @@ class ScopeTests {
   }
 
   @Test
+  void aStreetNarrowedToOneOfItsCommunitiesBindsOnlyThatOne() {
+    Scope street = new Scope.Communities(Set.of(COMMUNITY_A, COMMUNITY_B));
+    Scope.Clause clause = street.within(COMMUNITY_B).clause("m.communityId", null, null, null);
+    assertThat(clause.condition()).isEqualTo("m.communityId = :scope_c0");
+    assertThat(clause.parameters()).isEqualTo(Map.of("scope_c0", COMMUNITY_B));
+    assertThat(street.within(UUID.randomUUID()).clause("m.communityId", null, null, null))
+        .isEqualTo(Scope.Clause.NOTHING);
+    assertThat(street.within(null)).isEqualTo(street);
+    Scope branch = new Scope.Branch(BRANCH);
+    assertThat(branch.within(COMMUNITY_A)).isEqualTo(branch);
+  }
+
+  @Test
   void aStreetWithNoKnownCommunitiesSeesNothing() {
     Scope scope = scopeOf(Role.CITY_SYSTEM, UUID.randomUUID(), null);
     assertThat(scope.clause("m.communityId", null, null, null)).isEqualTo(Scope.Clause.NOTHING);
