@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.InListChunks;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -32,14 +33,20 @@ public class ActivityAttendeeRepository
         Scoped.params(Map.of("activity", activityId), c));
   }
 
+  /**
+   * The expected attendees of these activities the caller may see, by name within an activity (a
+   * ledger spans up to five years of activities: queried in chunks).
+   */
   public List<ActivityAttendee> ofActivities(Collection<UUID> activityIds, Scope scope) {
-    if (activityIds.isEmpty()) {
-      return List.of();
-    }
     Scope.Clause c = visibleTo(scope);
-    return list(
-        Scoped.where("activityId in :activities", c),
-        Sort.by("activityId").and("memberName").and("memberId"),
-        Scoped.params(Map.of("activities", activityIds), c));
+    return InListChunks.list(
+        "activityId",
+        "activity",
+        activityIds,
+        in ->
+            list(
+                Scoped.where(in.condition(), c),
+                Sort.by("activityId").and("memberName").and("memberId"),
+                Scoped.params(in.parameters(), c)));
   }
 }

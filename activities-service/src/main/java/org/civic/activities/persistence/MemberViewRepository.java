@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
-import org.civic.web.persistence.InList;
+import org.civic.web.persistence.InListChunks;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -35,13 +35,22 @@ public class MemberViewRepository implements PanacheRepositoryBase<MemberView, U
         > 0;
   }
 
-  /** The members of these households, by household then name. */
+  /**
+   * The members of these households, by name within a household (callers group them by household: a
+   * ledger's list of households has no small bound, so it is queried in chunks).
+   */
   public List<MemberView> inHouseholds(Collection<UUID> households) {
-    if (households.isEmpty()) {
-      return List.of();
-    }
-    InList in = InList.of("householdId", "h", households);
-    return list(in.condition(), Sort.by("name").and("memberId"), in.parameters());
+    return InListChunks.list(
+        "householdId",
+        "h",
+        households,
+        in -> list(in.condition(), Sort.by("name").and("memberId"), in.parameters()));
+  }
+
+  /** These members (those known here), in no particular order. */
+  public List<MemberView> withIds(Collection<UUID> memberIds) {
+    return InListChunks.list(
+        "memberId", "m", memberIds, in -> list(in.condition(), in.parameters()));
   }
 
   public List<MemberView> inHousehold(UUID householdId) {

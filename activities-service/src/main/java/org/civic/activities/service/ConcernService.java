@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.BranchView;
 import org.civic.activities.domain.Concern;
@@ -146,7 +147,11 @@ public class ConcernService {
             .when(category, "category = :category", "category")
             .scoped(ConcernRepository.visibleTo(access.scope()));
     if (openOlderThanDays != null) {
-      q.when(List.of(ConcernStatus.OPEN, ConcernStatus.ASSIGNED), "status in :open", "open")
+      // Two single-valued parameters, not a list: a list parameter would make Hibernate translate
+      // the query again on every call (ADR 0009).
+      q.when(
+              "status in (:open, :assigned)",
+              Map.of("open", ConcernStatus.OPEN, "assigned", ConcernStatus.ASSIGNED))
           .when(
               OffsetDateTime.now(ZoneOffset.UTC).minusDays(openOlderThanDays),
               "raisedAt < :cutoff",

@@ -1,6 +1,5 @@
 package org.civic.activities.service;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
@@ -120,15 +119,8 @@ public class LedgerService {
     List<VolunteerService> services = volunteering.servicesOfBranch(branchId, from, to);
     List<Concern> cs = concerns.raisedBetween(branchId, start, end);
     Map<UUID, List<MemberView>> householdMembers =
-        vs.isEmpty()
-            ? Map.of()
-            : members
-                .list(
-                    "householdId in ?1",
-                    Sort.by("name").and("memberId"),
-                    vs.stream().map(v -> v.householdId).distinct().toList())
-                .stream()
-                .collect(Collectors.groupingBy(m -> m.householdId));
+        members.inHouseholds(vs.stream().map(v -> v.householdId).toList()).stream()
+            .collect(Collectors.groupingBy(m -> m.householdId));
     access.audited(
         AuditLog.Action.EXPORT,
         "Ledger",

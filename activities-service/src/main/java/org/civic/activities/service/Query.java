@@ -19,6 +19,13 @@ final class Query {
     return this;
   }
 
+  /** ANDs a condition with several parameters. */
+  Query when(String condition, Map<String, Object> values) {
+    conditions.add(condition);
+    params.putAll(values);
+    return this;
+  }
+
   /** ANDs the caller's scope into the query (every list is filtered by the database). */
   Query scoped(Scope.Clause clause) {
     conditions.add("(" + clause.condition() + ")");

@@ -181,7 +181,7 @@ public class VolunteerTeamService {
     if (onRoster.isEmpty()) {
       return List.of();
     }
-    return members.list("memberId in ?1", onRoster).stream()
+    return members.withIds(onRoster).stream()
         .map(
             m ->
                 new Candidate(

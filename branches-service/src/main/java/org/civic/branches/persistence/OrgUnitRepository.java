@@ -2,6 +2,7 @@ package org.civic.branches.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.OrgUnit;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.persistence.InList;
+import org.civic.web.persistence.InListChunks;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -71,20 +74,25 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
         .getSingleResult();
   }
 
-  /** The visible children of any of these units (one level of a tree). */
+  /**
+   * The visible children of any of these units (one level of a tree), ordered by name within each
+   * parent. {@link InListChunks}: a collection parameter would make Hibernate translate the query
+   * again on every call (ADR 0009).
+   */
   public List<OrgUnit> childrenOf(Collection<UUID> parentIds, Scope.Clause visible) {
-    if (parentIds.isEmpty()) {
-      return List.of();
-    }
+    return InListChunks.list(
+        "u.parentId", "parent", parentIds, in -> childrenQuery(in, visible).getResultList());
+  }
+
+  TypedQuery<OrgUnit> childrenQuery(InList parents, Scope.Clause visible) {
     return Scoped.query(
-            getEntityManager(),
-            OrgUnit.class,
-            SELECT,
-            "u.parentId in :parents",
-            visible,
-            ORDER,
-            Scoped.params("parents", parentIds))
-        .getResultList();
+        getEntityManager(),
+        OrgUnit.class,
+        SELECT,
+        parents.condition(),
+        visible,
+        ORDER,
+        parents.parameters());
   }
 
   public boolean codeTaken(String code) {

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.Household;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.persistence.InListChunks;
 import org.civic.web.security.Scope;
 import org.hibernate.Session;
 
@@ -142,7 +143,11 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
             });
     Set<UUID> buildings = wanted.stream().map(Address::buildingId).collect(Collectors.toSet());
     Map<Address, Household> out = new HashMap<>();
-    for (Household h : list("buildingId in ?1", buildings)) {
+    // In chunks of single-valued parameters: a collection parameter is translated again on every
+    // call (ADR 0009), and an import may name thousands of buildings.
+    for (Household h :
+        InListChunks.list(
+            "buildingId", "b", buildings, in -> list(in.condition(), in.parameters()))) {
       if (wanted.contains(h.address())) {
         out.put(h.address(), h);
       }

@@ -32,6 +32,7 @@ import org.civic.members.service.sheet.MemberRowParser;
 import org.civic.members.service.sheet.MemberRowParser.ParsedRow;
 import org.civic.members.service.sheet.SheetRow;
 import org.civic.members.service.sheet.SheetWriter;
+import org.civic.web.persistence.InListChunks;
 import org.civic.web.problem.Problem;
 import org.civic.web.problem.ProblemException;
 import org.civic.web.problem.ProblemType;
@@ -256,10 +257,10 @@ public class MemberImportService {
   private Map<UUID, KnownBuilding> knownBuildings(List<ParsedRow> parsed) {
     Set<UUID> ids = new HashSet<>();
     parsed.forEach(p -> ids.add(p.address().buildingId()));
-    if (ids.isEmpty()) {
-      return Map.of();
-    }
-    return buildings.list("id in ?1", ids).stream().collect(Collectors.toMap(b -> b.id, b -> b));
+    // In chunks of single-valued parameters (ADR 0009): a register may name thousands of buildings.
+    return InListChunks.list("id", "b", ids, in -> buildings.list(in.condition(), in.parameters()))
+        .stream()
+        .collect(Collectors.toMap(b -> b.id, b -> b));
   }
 
   private static int rowNumber(String field) {

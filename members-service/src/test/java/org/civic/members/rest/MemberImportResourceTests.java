@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +25,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.members.domain.KnownBuilding;
+import org.civic.members.persistence.HouseholdRepository;
+import org.civic.members.persistence.KnownBuildingRepository;
+import org.civic.members.service.sheet.GeneratedRegister;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -59,6 +66,42 @@ class MemberImportResourceTests {
         .then()
         .extract()
         .path("total");
+  }
+
+  @Inject KnownBuildingRepository buildings;
+  @Inject HouseholdRepository households;
+
+  /**
+   * More buildings than one query binds (256): the import looks its buildings up and finds its
+   * households in chunks of single-valued parameters (ADR 0009), and must still see them all.
+   */
+  @Test
+  void aRegisterNamingHundredsOfBuildingsImportsWhole() throws Exception {
+    UUID community = UUID.randomUUID();
+    List<UUID> named = new ArrayList<>(List.of(knownBuilding(community))); // puts it in scope
+    List<KnownBuilding> more = new ArrayList<>();
+    for (int i = 0; i < 299; i++) {
+      KnownBuilding b = new KnownBuilding();
+      b.id = UUID.randomUUID();
+      b.apply(1, community, i + "号楼", 4, "金贡里");
+      more.add(b);
+      named.add(b.id);
+    }
+    QuarkusTransaction.requiringNew().run(() -> buildings.persist(more));
+
+    given()
+        .contentType(XLSX)
+        .body(GeneratedRegister.xlsx(600, named))
+        .post("/api/v1/members/import")
+        .then()
+        .statusCode(200)
+        .body("imported", equalTo(600));
+
+    assertThat(count(community)).isEqualTo(600);
+    // Every row's address has its household, in the building the row named.
+    long inTheseBuildings =
+        QuarkusTransaction.requiringNew().call(() -> households.count("communityId", community));
+    assertThat(inTheseBuildings).isEqualTo(300); // rows r and r + 300 share an address
   }
 
   @Test
