@@ -27,7 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.civic.eventing.health.OutboxHealthCheck;
+import org.civic.eventing.inbox.BatchHandler;
 import org.civic.eventing.inbox.EventInbox;
+import org.civic.eventing.inbox.IncomingEvent;
 import org.civic.eventing.outbox.OutboxBacklog;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
@@ -304,6 +306,59 @@ class EventDeliveryTests {
     // The whole batch delivered again (a crash before the offsets were committed) changes nothing.
     inbox.processBatch(batch, consumer::apply);
     assertThat(effectsFor(id)).isEqualTo(2);
+  }
+
+  @Test
+  void aBatchHandlerPrefetchesTheBatchsNewEventsOnceAndIsLeftOutOfTheFallBack() {
+    String id = "prefetch-" + UUID.randomUUID();
+    UUID before = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    UUID third = UUID.randomUUID();
+    inbox.processBatch(
+        List.of(record(0, id, counter(id, 1), headers(before, "1"))), consumer::apply);
+    List<List<UUID>> prefetched = new ArrayList<>();
+    BatchHandler handler =
+        new BatchHandler() {
+          @Override
+          public void prefetch(List<IncomingEvent> events) {
+            prefetched.add(events.stream().map(e -> e.envelope().eventId()).toList());
+          }
+
+          @Override
+          public void handle(IncomingEvent event) {
+            consumer.apply(event);
+          }
+        };
+
+    inbox.processBatch(
+        List.of(
+            record(0, id, counter(id, 1), headers(before, "1")), // applied before: not prefetched
+            record(1, id, counter(id, 2), headers(second, "2")),
+            record(2, id, counter(id, 2), headers(second, "2")), // a repeat: once
+            record(3, id, counter(id, 3), headers(third, "3"))),
+        handler);
+
+    assertThat(prefetched).containsExactly(List.of(second, third));
+    assertThat(effectsFor(id)).isEqualTo(3);
+
+    // A poison event rolls the batch back; its events are then applied one per transaction,
+    // without a prefetch, and the poison alone is dead-lettered.
+    prefetched.clear();
+    UUID fourth = UUID.randomUUID();
+    UUID poison = UUID.randomUUID();
+    UUID sixth = UUID.randomUUID();
+    inbox.processBatch(
+        List.of(
+            record(4, id, counter(id, 4), headers(fourth, "4")),
+            record(5, id, "{\"value\":5}", headers(poison, "5")), // the handler rejects it
+            record(6, id, counter(id, 6), headers(sixth, "6"))),
+        handler);
+
+    assertThat(prefetched).containsExactly(List.of(fourth, poison, sixth));
+    assertThat(effectsFor(id)).isEqualTo(5);
+    assertThat(kafka().awaitRecords(DLQ, r -> id.equals(r.key()), 1, WAIT))
+        .extracting(r -> KafkaTestClient.header(r, CloudEventHeaders.ID))
+        .containsExactly(poison.toString());
   }
 
   private static ConsumerRecord<String, String> record(

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,12 @@ class BulkImportIT {
           .append(1000 + i)
           .append('\n');
     }
+    Map<String, Long> branchesScans = scansByTable(system, "branches-service");
+    Map<String, Long> activitiesScans = scansByTable(system, "activities-service");
+    long[] branchesBefore = tableStats(system, "branches-service");
+    long[] activitiesBefore = tableStats(system, "activities-service");
+    Duration branchesCpu = system.cpu("branches-service");
+    Duration activitiesCpu = system.cpu("activities-service");
     long start = System.nanoTime();
     int imported =
         given()
@@ -88,6 +96,78 @@ class BulkImportIT {
         rate(system, "branches-service", registered, since),
         rate(system, "activities-service", joined, since),
         rate(system, "members-service", joined, since));
+    // Work per consumed event, independent of the machine's load: PostgreSQL's table counters
+    // (flushed by the backends at most once a second, hence the pause) and the services' CPU.
+    SystemUnderTest.sleep(1500);
+    System.out.printf(
+        "per event: branches-service %s, %.2f ms CPU; activities-service %s, %.2f ms CPU%n",
+        perEvent(branchesBefore, tableStats(system, "branches-service"), ROWS),
+        (system.cpu("branches-service").minus(branchesCpu).toNanos() / 1e6) / ROWS,
+        perEvent(activitiesBefore, tableStats(system, "activities-service"), 2 * ROWS),
+        (system.cpu("activities-service").minus(activitiesCpu).toNanos() / 1e6) / (2 * ROWS));
+    System.out.printf(
+        "scans per event by table: branches-service %s; activities-service %s%n",
+        perTable(branchesScans, scansByTable(system, "branches-service"), ROWS),
+        perTable(activitiesScans, scansByTable(system, "activities-service"), 2 * ROWS));
+  }
+
+  /** "table seq/idx" scans so far, per table of the service's database. */
+  static Map<String, Long> scansByTable(SystemUnderTest system, String service) {
+    Map<String, Long> scans = new TreeMap<>();
+    try (Connection c = system.db(service);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select relname, coalesce(seq_scan, 0), coalesce(idx_scan, 0)"
+                    + " from pg_stat_user_tables")) {
+      while (rs.next()) {
+        scans.put(rs.getString(1) + " seq", rs.getLong(2));
+        scans.put(rs.getString(1) + " idx", rs.getLong(3));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return scans;
+  }
+
+  static String perTable(Map<String, Long> before, Map<String, Long> after, int events) {
+    StringBuilder out = new StringBuilder();
+    after.forEach(
+        (scan, count) -> {
+          double perEvent = (count - before.getOrDefault(scan, 0L)) / (double) events;
+          if (perEvent >= 0.05) {
+            out.append(out.length() == 0 ? "" : ", ")
+                .append(String.format("%s %.2f", scan, perEvent));
+          }
+        });
+    return out.toString();
+  }
+
+  /** Index scans, sequential scans, rows inserted, rows updated, commits of the service's db. */
+  static long[] tableStats(SystemUnderTest system, String service) {
+    try (Connection c = system.db(service);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select coalesce(sum(idx_scan), 0), coalesce(sum(seq_scan), 0),"
+                    + " coalesce(sum(n_tup_ins), 0), coalesce(sum(n_tup_upd), 0),"
+                    + " (select xact_commit from pg_stat_database where datname = current_database())"
+                    + " from pg_stat_user_tables")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String perEvent(long[] before, long[] after, int events) {
+    String[] names = {"index scans", "seq scans", "rows inserted", "rows updated", "commits"};
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      out.append(i == 0 ? "" : ", ")
+          .append(String.format("%.2f %s", (after[i] - before[i]) / (double) events, names[i]));
+    }
+    return out.toString();
   }
 
   /** The ids of the {@code count} events of {@code type} the service wrote since {@code since}. */

@@ -143,6 +143,11 @@ final class SystemUnderTest implements AutoCloseable {
             logs.resolve(name + "-" + System.currentTimeMillis() + ".log")));
   }
 
+  /** The service process's CPU time so far (user + system), to compare work per event. */
+  Duration cpu(String service) {
+    return running.get(service).process().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   void awaitReady(String service) {
     ServiceProcess process = running.get(service);
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -2,11 +2,15 @@ package org.civic.branches.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.branches.events.RosterChanged.Reason;
 import org.civic.branches.service.ResidentService;
 import org.civic.eventing.PoisonEventException;
+import org.civic.eventing.inbox.BatchHandler;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * events (aggregateVersion not newer than the one held) change nothing.
  */
 @ApplicationScoped
-public class MembersEventsConsumer {
+public class MembersEventsConsumer implements BatchHandler {
   private final EventInbox inbox;
   private final ResidentService residents;
 
@@ -28,18 +32,45 @@ public class MembersEventsConsumer {
   @Incoming("members-events")
   @Blocking
   public void consume(ConsumerRecords<String, String> records) {
-    inbox.processBatch(records, this::apply);
+    inbox.processBatch(records, this);
+  }
+
+  /**
+   * The batch's members' residents and roster entries, one statement each (ADR 0008). An event
+   * whose subject is not a UUID is left to {@link #handle}, which dead-letters it.
+   */
+  @Override
+  public void prefetch(List<IncomingEvent> events) {
+    Set<UUID> members = new LinkedHashSet<>();
+    for (IncomingEvent event : events) {
+      if (reason(event) != null) {
+        try {
+          members.add(UUID.fromString(event.aggregateId()));
+        } catch (IllegalArgumentException e) {
+          // handle() rejects it
+        }
+      }
+    }
+    residents.prefetch(members);
+  }
+
+  @Override
+  public void handle(IncomingEvent event) {
+    apply(event);
+  }
+
+  private static Reason reason(IncomingEvent event) {
+    return switch (event.type()) {
+      case "MemberRegistered" -> Reason.REGISTERED;
+      case "MemberUpdated" -> Reason.UPDATED;
+      case "MemberRelocated" -> Reason.RELOCATED;
+      case "MemberStatusChanged" -> Reason.STATUS_CHANGED;
+      default -> null; // types this service does not need (the contract grows additively)
+    };
   }
 
   void apply(IncomingEvent event) {
-    Reason reason =
-        switch (event.type()) {
-          case "MemberRegistered" -> Reason.REGISTERED;
-          case "MemberUpdated" -> Reason.UPDATED;
-          case "MemberRelocated" -> Reason.RELOCATED;
-          case "MemberStatusChanged" -> Reason.STATUS_CHANGED;
-          default -> null; // types this service does not need (the contract grows additively)
-        };
+    Reason reason = reason(event);
     if (reason == null) {
       return;
     }

@@ -2,15 +2,40 @@ package org.civic.branches.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.branches.domain.BranchCoverage;
+import org.civic.web.persistence.InList;
 
 @ApplicationScoped
 public class BranchCoverageRepository implements PanacheRepositoryBase<BranchCoverage, UUID> {
+
+  /**
+   * The branch covering the building now. A coverage row this session holds (a branch change that
+   * wrote or read it; such a change flushes before it reconciles) answers without a query. Any
+   * other is read from the database on every call, as a column rather than an entity the session
+   * would keep: a consumer's batch (ADR 0008) must see a branch change committed between its
+   * events. No flush before that read: the consumers never change coverage.
+   */
+  public UUID coveringBranch(UUID buildingId) {
+    BranchCoverage held = Managed.get(getEntityManager(), BranchCoverage.class, buildingId);
+    if (held != null) {
+      return held.branchId;
+    }
+    List<UUID> branch =
+        getEntityManager()
+            .createQuery(
+                "select c.branchId from BranchCoverage c where c.buildingId = :building",
+                UUID.class)
+            .setParameter("building", buildingId)
+            .setFlushMode(FlushModeType.COMMIT)
+            .getResultList();
+    return branch.isEmpty() ? null : branch.get(0);
+  }
 
   public List<BranchCoverage> ofBranch(UUID branchId) {
     return list("branchId = ?1 order by buildingId", branchId);
@@ -24,7 +49,8 @@ public class BranchCoverageRepository implements PanacheRepositoryBase<BranchCov
   public Map<UUID, UUID> coveringBranches(Collection<UUID> buildingIds) {
     Map<UUID, UUID> map = new HashMap<>();
     if (!buildingIds.isEmpty()) {
-      for (BranchCoverage c : list("buildingId in ?1", buildingIds)) {
+      InList in = InList.of("buildingId", "b", buildingIds);
+      for (BranchCoverage c : list(in.condition(), in.parameters())) {
         map.put(c.buildingId, c.branchId);
       }
     }
@@ -38,7 +64,8 @@ public class BranchCoverageRepository implements PanacheRepositoryBase<BranchCov
       map.put(id, new java.util.ArrayList<>());
     }
     if (!branchIds.isEmpty()) {
-      for (BranchCoverage c : list("branchId in ?1 order by buildingId", branchIds)) {
+      InList in = InList.of("branchId", "b", branchIds);
+      for (BranchCoverage c : list(in.condition() + " order by buildingId", in.parameters())) {
         map.get(c.branchId).add(c.buildingId);
       }
     }

@@ -12,6 +12,7 @@ import org.civic.branches.domain.MemberStatus;
 import org.civic.branches.domain.Resident;
 import org.civic.branches.domain.ResidentCounts;
 import org.civic.branches.domain.Standing;
+import org.civic.web.persistence.InList;
 
 @ApplicationScoped
 public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID> {
@@ -27,16 +28,19 @@ public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID>
     if (buildingIds.isEmpty()) {
       return counts;
     }
-    List<Object[]> rows =
+    InList in = InList.of("r.buildingId", "b", buildingIds);
+    InList onRoster = InList.of("r.status", "s", ON_ROSTER);
+    var query =
         getEntityManager()
             .createQuery(
-                "select r.buildingId, r.standing, r.category, count(r) from Resident r"
-                    + " where r.buildingId in :ids and r.status in :statuses"
+                "select r.buildingId, r.standing, r.category, count(r) from Resident r where "
+                    + in.condition()
+                    + " and "
+                    + onRoster.condition()
                     + " group by r.buildingId, r.standing, r.category",
-                Object[].class)
-            .setParameter("ids", buildingIds)
-            .setParameter("statuses", ON_ROSTER)
-            .getResultList();
+                Object[].class);
+    in.parametersWith(onRoster.parameters()).forEach(query::setParameter);
+    List<Object[]> rows = query.getResultList();
     for (Object[] row : rows) {
       UUID building = (UUID) row[0];
       counts.put(
@@ -50,11 +54,39 @@ public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID>
     if (buildingIds.isEmpty()) {
       return List.of();
     }
-    return getEntityManager()
-        .createQuery(
-            "select r.memberId from Resident r where r.buildingId in :ids order by r.memberId",
-            UUID.class)
-        .setParameter("ids", buildingIds)
-        .getResultList();
+    InList in = InList.of("r.buildingId", "b", buildingIds);
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select r.memberId from Resident r where "
+                    + in.condition()
+                    + " order by r.memberId",
+                UUID.class);
+    in.parameters().forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  /**
+   * Loads these members' residents into the session with one query (a consumer's batch): each event
+   * then finds its resident with {@link #loaded}, without a round trip.
+   */
+  public void loadAll(Collection<UUID> memberIds) {
+    if (memberIds.isEmpty()) {
+      return;
+    }
+    InList in = InList.of("r.memberId", "m", memberIds);
+    var query =
+        getEntityManager()
+            .createQuery("select r from Resident r where " + in.condition(), Resident.class);
+    in.parameters().forEach(query::setParameter);
+    query.getResultList();
+  }
+
+  /**
+   * The member's resident as the session holds it, never a query: after {@link #loadAll} of this
+   * member, null means there is none (yet).
+   */
+  public Resident loaded(UUID memberId) {
+    return Managed.get(getEntityManager(), Resident.class, memberId);
   }
 }

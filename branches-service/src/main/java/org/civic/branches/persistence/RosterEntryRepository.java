@@ -3,6 +3,7 @@ package org.civic.branches.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,9 @@ import org.civic.branches.domain.Resident;
 import org.civic.branches.domain.RosterEntry;
 import org.civic.branches.domain.Standing;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.persistence.InList;
 import org.civic.web.security.Scope;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry, UUID> {
@@ -23,15 +24,19 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
    * The member's entry, created if missing, locked for this transaction: the consumer and branch
    * changes may reconcile the same member at once, and must take turns.
    *
-   * <p>One round trip for an existing entry (a relocation): {@code select … for update}, which
-   * loads it fresh under the lock. A new member's entry takes two: that read, then {@code insert …
-   * returning} the new row. An entry this session already holds is refreshed under the lock
-   * instead, since a lock alone would keep its old state.
+   * <p>No round trip for an entry this transaction already holds locked ({@link #lockOrCreateAll}
+   * of a consumer's batch, or an earlier call): only this transaction can have changed it since.
+   * One for an existing entry (a relocation): {@code select … for update}, which loads it fresh
+   * under the lock. A new member's entry takes two: that read, then {@code insert … returning} the
+   * new row. An entry this session holds without the lock is refreshed under the lock instead,
+   * since a lock alone would keep its old state.
    */
   public RosterEntry lockOrCreate(UUID memberId) {
-    RosterEntry managed = managedEntry(memberId);
+    RosterEntry managed = Managed.get(getEntityManager(), RosterEntry.class, memberId);
     if (managed != null) {
-      getEntityManager().refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+      if (getEntityManager().getLockMode(managed) != LockModeType.PESSIMISTIC_WRITE) {
+        getEntityManager().refresh(managed, LockModeType.PESSIMISTIC_WRITE);
+      }
       return managed;
     }
     RosterEntry entry = findById(memberId, LockModeType.PESSIMISTIC_WRITE);
@@ -53,27 +58,55 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
         : inserted.get(0);
   }
 
-  /** The entry if this session already manages it (no query). */
-  private RosterEntry managedEntry(UUID memberId) {
-    SessionImplementor session = getEntityManager().unwrap(SessionImplementor.class);
-    EntityPersister persister =
-        session.getFactory().getMappingMetamodel().getEntityDescriptor(RosterEntry.class);
-    return (RosterEntry)
-        session
-            .getPersistenceContextInternal()
-            .getEntity(session.generateEntityKey(memberId, persister));
+  /**
+   * {@link #lockOrCreate} for a consumer's whole batch, in two statements: the missing entries
+   * inserted with one {@code insert … select unnest(…)} (an array parameter of plain SQL: nothing
+   * for Hibernate to translate), then all of them read under the lock, in member order (the order
+   * in which a branch change locks them too). The entries stay in the session, locked, so each
+   * event's {@link #lockOrCreate} finds them without a round trip.
+   */
+  public void lockOrCreateAll(Collection<UUID> memberIds) {
+    if (memberIds.isEmpty()) {
+      return;
+    }
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement insert =
+                  connection.prepareStatement(
+                      "insert into roster_entry (member_id, version)"
+                          + " select id, 0 from unnest(?::uuid[]) as m(id)"
+                          + " on conflict do nothing")) {
+                insert.setArray(1, connection.createArrayOf("uuid", memberIds.toArray()));
+                insert.executeUpdate();
+              }
+            });
+    InList in = InList.of("e.memberId", "m", memberIds);
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select e from RosterEntry e where " + in.condition() + " order by e.memberId",
+                RosterEntry.class)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    in.parameters().forEach(query::setParameter);
+    query.getResultList();
   }
 
   public List<UUID> memberIdsOn(Collection<UUID> branchIds) {
     if (branchIds.isEmpty()) {
       return List.of();
     }
-    return getEntityManager()
-        .createQuery(
-            "select e.memberId from RosterEntry e where e.branchId in :ids order by e.memberId",
-            UUID.class)
-        .setParameter("ids", branchIds)
-        .getResultList();
+    InList in = InList.of("e.branchId", "b", branchIds);
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select e.memberId from RosterEntry e where "
+                    + in.condition()
+                    + " order by e.memberId",
+                UUID.class);
+    in.parameters().forEach(query::setParameter);
+    return query.getResultList();
   }
 
   /**
@@ -115,15 +148,17 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
     if (branchIds.isEmpty()) {
       return sizes;
     }
-    List<Object[]> rows =
+    InList in = InList.of("e.branchId", "b", branchIds);
+    var query =
         getEntityManager()
             .createQuery(
                 "select e.branchId, r.standing, count(e) from RosterEntry e, Resident r"
-                    + " where e.memberId = r.memberId and e.branchId in :ids"
+                    + " where e.memberId = r.memberId and "
+                    + in.condition()
                     + " group by e.branchId, r.standing",
-                Object[].class)
-            .setParameter("ids", branchIds)
-            .getResultList();
+                Object[].class);
+    in.parameters().forEach(query::setParameter);
+    List<Object[]> rows = query.getResultList();
     for (Object[] row : rows) {
       long[] s = sizes.get((UUID) row[0]);
       s[0] += (Long) row[2];

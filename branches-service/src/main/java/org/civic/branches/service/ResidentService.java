@@ -1,7 +1,10 @@
 package org.civic.branches.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import org.civic.branches.domain.Resident;
 import org.civic.branches.events.MemberSnapshot;
@@ -12,12 +15,32 @@ import org.civic.branches.persistence.ResidentRepository;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ResidentService {
+  /** The members a consumer batch prefetched, as a resource of the batch's transaction. */
+  private static final Object PREFETCHED = ResidentService.class.getName() + ".prefetched";
+
   private final ResidentRepository residents;
   private final RosterService rosters;
+  private final TransactionSynchronizationRegistry transactions;
 
-  ResidentService(ResidentRepository residents, RosterService rosters) {
+  ResidentService(
+      ResidentRepository residents,
+      RosterService rosters,
+      TransactionSynchronizationRegistry transactions) {
     this.residents = residents;
     this.rosters = rosters;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Loads what a consumer batch's snapshots of these members need, one statement per kind instead
+   * of per event (ADR 0008): their residents into the session, their roster entries locked (the
+   * missing ones created). Valid for this transaction only: when the batch falls back to one
+   * transaction per event, {@link #apply} reads as before.
+   */
+  public void prefetch(Collection<UUID> memberIds) {
+    rosters.lockAll(memberIds);
+    residents.loadAll(memberIds);
+    transactions.putResource(PREFETCHED, Set.copyOf(memberIds));
   }
 
   /**
@@ -27,7 +50,8 @@ public class ResidentService {
    * @return whether the snapshot was newer and applied
    */
   public boolean apply(UUID memberId, long version, MemberSnapshot s, Reason reason) {
-    Resident resident = residents.findById(memberId);
+    Resident resident =
+        prefetched(memberId) ? residents.loaded(memberId) : residents.findById(memberId);
     if (resident == null) {
       resident = new Resident(memberId);
       if (!applyTo(resident, version, s)) {
@@ -39,6 +63,12 @@ public class ResidentService {
     }
     rosters.reconcile(memberId, reason);
     return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean prefetched(UUID memberId) {
+    Set<UUID> members = (Set<UUID>) transactions.getResource(PREFETCHED);
+    return members != null && members.contains(memberId);
   }
 
   private static boolean applyTo(Resident r, long version, MemberSnapshot s) {

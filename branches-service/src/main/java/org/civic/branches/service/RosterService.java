@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import org.civic.branches.domain.BranchCoverage;
 import org.civic.branches.domain.Resident;
 import org.civic.branches.domain.RosterEntry;
 import org.civic.branches.events.RosterChanged;
@@ -49,8 +48,8 @@ public class RosterService {
     if (r == null || !r.onRoster()) {
       return null;
     }
-    BranchCoverage c = coverage.findById(r.buildingId);
-    return c == null ? null : c.branchId;
+    // Read after the roster entry's lock, on every call (see coveringBranch).
+    return coverage.coveringBranch(r.buildingId);
   }
 
   /**
@@ -60,7 +59,7 @@ public class RosterService {
    */
   public boolean reconcile(UUID memberId, Reason reason) {
     RosterEntry entry = entries.lockOrCreate(memberId);
-    Resident resident = residents.findById(memberId);
+    Resident resident = residents.findById(memberId); // held by the session after an apply
     UUID expected = expectedBranch(resident);
     if (Objects.equals(entry.branchId, expected)) {
       return false;
@@ -101,6 +100,14 @@ public class RosterService {
       }
     }
     return changed;
+  }
+
+  /**
+   * Locks (creating the missing) roster entries of a consumer batch's members, two statements for
+   * the batch; each event's {@link #reconcile} then finds its entry locked in the session.
+   */
+  public void lockAll(Collection<UUID> memberIds) {
+    entries.lockOrCreateAll(memberIds);
   }
 
   /** The entry's next version, as a RosterChanged event for the outbox. */

@@ -42,6 +42,8 @@ import org.jboss.logging.Logger;
  * batch's inbox rows in one statement, then the handler's changes per new event, one commit for
  * all. If that transaction fails, it is rolled back and the batch is applied again one event per
  * transaction, which isolates the culprit and keeps every other guarantee of the one-by-one path.
+ * Between events the persistence context is flushed and cleared, unless the handler is a {@link
+ * BatchHandler}: that one loads the batch's rows up front and keeps them for the whole batch.
  *
  * <p>Failures: a poison event (bad envelope or payload) is dead-lettered at once and the consumer
  * goes on. Other failures are retried a few times, then dead-lettered too; a lost database
@@ -161,6 +163,10 @@ public class EventInbox {
   private int applyAll(List<Received> batch, EventHandler handler, List<Span> spans)
       throws Exception {
     Set<UUID> fresh = recordAll(batch);
+    BatchHandler prefetching = handler instanceof BatchHandler b ? b : null;
+    if (prefetching != null) {
+      prefetching.prefetch(freshEvents(batch, fresh));
+    }
     int applied = 0;
     for (Received received : batch) {
       Span span =
@@ -181,12 +187,29 @@ public class EventInbox {
             });
         applied++;
       }
-      // Each event starts from the database as the one-by-one path would see it, and the
-      // persistence context stays small however big the batch.
-      em.flush();
-      em.clear();
+      if (prefetching == null) {
+        // Each event starts from the database as the one-by-one path would see it, and the
+        // persistence context stays small however big the batch.
+        em.flush();
+        em.clear();
+      }
     }
+    // A batch handler's rows, written in JDBC batches; a failure here still falls back to one
+    // event per transaction.
+    em.flush();
     return applied;
+  }
+
+  /** The batch's events that are new to the inbox, in record order, each once. */
+  private static List<IncomingEvent> freshEvents(List<Received> batch, Set<UUID> fresh) {
+    Set<UUID> pending = new HashSet<>(fresh);
+    List<IncomingEvent> events = new ArrayList<>(fresh.size());
+    for (Received received : batch) {
+      if (pending.remove(received.envelope().eventId())) {
+        events.add(received.event());
+      }
+    }
+    return events;
   }
 
   /**

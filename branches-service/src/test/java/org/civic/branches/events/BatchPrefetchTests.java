@@ -1,0 +1,175 @@
+package org.civic.branches.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.civic.branches.Fixtures.awaitResidents;
+import static org.civic.branches.Fixtures.branch;
+import static org.civic.branches.Fixtures.building;
+import static org.civic.branches.Fixtures.community;
+import static org.civic.branches.Fixtures.fullMembers;
+import static org.civic.branches.Fixtures.snapshot;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.eventing.inbox.EventHandler;
+import org.civic.eventing.inbox.EventInbox;
+import org.civic.localinfra.LocalInfraTestResource;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch of member events applied with the batch's residents and roster entries loaded up front
+ * (ADR 0008): the statements of the batch do not grow by several per event, and the result is the
+ * one event-by-event consumption gives.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+    value = LocalInfraTestResource.class,
+    initArgs = @ResourceArg(name = "database", value = "branches"))
+class BatchPrefetchTests {
+  static final int MEMBERS = 40;
+
+  @Inject EventInbox inbox;
+  @Inject MembersEventsConsumer consumer;
+  @Inject EntityManagerFactory factory;
+  @Inject DataSource dataSource;
+
+  @Test
+  void aBatchOfRegistrationsTakesAboutOneStatementPerEvent() throws Exception {
+    long prefetched = applyABatch(consumer);
+    long eventByEvent = applyABatch(consumer::apply); // a plain handler: no prefetch
+    System.out.printf(
+        "a batch of %d events: %d statements with prefetch, %d event by event%n",
+        MEMBERS + 3, prefetched, eventByEvent);
+
+    // With prefetch: the coverage read per event plus a few for the batch (the inbox and outbox
+    // inserts are plain JDBC, not counted here). Event by event: resident, entry (select, insert),
+    // coverage and the flush's writes, per event.
+    assertThat(prefetched).isLessThan(MEMBERS + 15);
+    assertThat(eventByEvent).isGreaterThan(3 * MEMBERS);
+  }
+
+  /** Applies one batch of new members' events as one poll; returns the statements Hibernate ran. */
+  private long applyABatch(EventHandler handler) throws Exception {
+    UUID community = community();
+    UUID covered = building(community, "批量楼");
+    UUID other = building(community, "批量二楼");
+    fullMembers(community, covered, 3);
+    awaitResidents(covered, 3);
+    UUID branch = branch(community, "BUILDING_BRANCH", "批量楼党支部", covered);
+    List<UUID> members = new ArrayList<>();
+    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      UUID member = UUID.randomUUID();
+      members.add(member);
+      batch.add(record(batch.size(), "MemberRegistered", member, 0, covered, "ACTIVE"));
+    }
+    // Later events of members registered earlier in the same batch: one moves to an uncovered
+    // building (LEFT), one is deceased (LEFT), one is updated without a change of branch.
+    batch.add(record(batch.size(), "MemberRelocated", members.get(0), 1, other, "ACTIVE"));
+    batch.add(record(batch.size(), "MemberStatusChanged", members.get(1), 1, covered, "DECEASED"));
+    batch.add(record(batch.size(), "MemberUpdated", members.get(2), 1, covered, "ACTIVE"));
+    Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
+    long before = stats.getPrepareStatementCount();
+
+    inbox.processBatch(batch, handler);
+
+    long statements = stats.getPrepareStatementCount() - before;
+    assertThat(branchOf(members.get(0))).isNull();
+    assertThat(branchOf(members.get(1))).isNull();
+    for (UUID member : members.subList(2, MEMBERS)) {
+      assertThat(branchOf(member)).isEqualTo(branch);
+    }
+    assertThat(rosterEvents(members.get(0))).containsExactly("JOINED 1", "LEFT 2");
+    assertThat(rosterEvents(members.get(1))).containsExactly("JOINED 1", "LEFT 2");
+    assertThat(rosterEvents(members.get(2))).containsExactly("JOINED 1");
+    assertThat(memberVersion(members.get(2))).isEqualTo(1);
+    return statements;
+  }
+
+  private UUID branchOf(UUID member) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("select branch_id from roster_entry where member_id = ?")) {
+      s.setObject(1, member);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getObject(1, UUID.class);
+      }
+    }
+  }
+
+  private long memberVersion(UUID member) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("select member_version from resident where member_id = ?")) {
+      s.setObject(1, member);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The member's RosterChanged events in the outbox, as "change version", in version order. */
+  private List<String> rosterEvents(UUID member) throws Exception {
+    List<String> events = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "select payload->>'change', aggregate_version from eventing_outbox"
+                    + " where aggregate_id = ? and event_type = 'RosterChanged'"
+                    + " order by aggregate_version")) {
+      s.setString(1, member.toString());
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          events.add(rs.getString(1) + " " + rs.getLong(2));
+        }
+      }
+    }
+    return events;
+  }
+
+  private static ConsumerRecord<String, String> record(
+      long offset, String type, UUID member, long version, UUID building, String status) {
+    ConsumerRecord<String, String> record =
+        new ConsumerRecord<>(
+            "members.events.direct",
+            0,
+            offset,
+            member.toString(),
+            snapshot(member, UUID.randomUUID(), building, "FULL", status));
+    Map.of(
+            "ce_specversion",
+            "1.0",
+            "ce_id",
+            UUID.randomUUID().toString(),
+            "ce_type",
+            type,
+            "ce_source",
+            "/members-service",
+            "ce_time",
+            "2026-11-30T08:00:00Z",
+            "ce_subject",
+            member.toString(),
+            "ce_aggregatetype",
+            "Member",
+            "ce_aggregateversion",
+            Long.toString(version))
+        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+    return record;
+  }
+}
