@@ -2,13 +2,16 @@ package org.civic.activities.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.civic.activities.domain.KnownBuilding;
 import org.civic.activities.persistence.KnownBuildingRepository;
 import org.civic.activities.service.LocalViewService;
 import org.civic.eventing.PoisonEventException;
+import org.civic.eventing.inbox.BatchHandler;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.eventing.inbox.IncomingEvent;
 import org.civic.web.security.StoredCommunityDirectory;
@@ -16,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps this service's view of branches-service current from branches.events. */
 @ApplicationScoped
-public class BranchesEventsConsumer {
+public class BranchesEventsConsumer implements BatchHandler {
   private final EventInbox inbox;
   private final KnownBuildingRepository buildings;
   private final LocalViewService view;
@@ -52,7 +55,32 @@ public class BranchesEventsConsumer {
   @Incoming("branches-events")
   @Blocking
   public void consume(ConsumerRecords<String, String> records) {
-    inbox.processBatch(records, this::apply);
+    inbox.processBatch(records, this);
+  }
+
+  /**
+   * The roster assignments (locked) and open roster history of the batch's RosterChanged members,
+   * one query each (ADR 0008). The key is the member id; an event whose key is not a UUID is left
+   * to {@link #handle}. Buildings and branches are few and read per event.
+   */
+  @Override
+  public void prefetch(List<IncomingEvent> events) {
+    Set<UUID> members = new LinkedHashSet<>();
+    for (IncomingEvent event : events) {
+      if ("RosterChanged".equals(event.type())) {
+        try {
+          members.add(UUID.fromString(event.aggregateId()));
+        } catch (IllegalArgumentException e) {
+          // handle() reads this event's member on its own
+        }
+      }
+    }
+    view.prefetchRosters(members);
+  }
+
+  @Override
+  public void handle(IncomingEvent event) {
+    apply(event);
   }
 
   void apply(IncomingEvent event) {

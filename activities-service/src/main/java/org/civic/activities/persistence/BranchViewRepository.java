@@ -6,4 +6,18 @@ import java.util.UUID;
 import org.civic.activities.domain.*;
 
 @ApplicationScoped
-public class BranchViewRepository implements PanacheRepositoryBase<BranchView, UUID> {}
+public class BranchViewRepository implements PanacheRepositoryBase<BranchView, UUID> {
+
+  /**
+   * The branch as committed now, not kept in the session afterwards: for a consumer that does not
+   * write branch views and keeps its session across a batch (the members consumer, ADR 0008), so a
+   * later event reads it again rather than an older copy.
+   */
+  public BranchView readOnce(UUID branchId) {
+    BranchView b = findById(branchId);
+    if (b != null) {
+      getEntityManager().detach(b);
+    }
+    return b;
+  }
+}

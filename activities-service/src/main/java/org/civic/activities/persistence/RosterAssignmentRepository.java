@@ -3,10 +3,13 @@ package org.civic.activities.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.InList;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -28,5 +31,39 @@ public class RosterAssignmentRepository implements PanacheRepositoryBase<RosterA
         Scoped.where("branchId = :branch", c),
         Sort.by("memberName").and("memberId"),
         Scoped.params(Map.of("branch", branchId), c));
+  }
+
+  /**
+   * The member's assignment, locked until the commit (null if there is none). Whoever writes a
+   * member's roster history holds this lock first (ADR 0008): the two consumers never change one
+   * member's history at the same time.
+   */
+  public RosterAssignment lock(UUID memberId) {
+    return findById(memberId, LockModeType.PESSIMISTIC_WRITE);
+  }
+
+  /**
+   * Locks these members' assignments (those that exist) with one query, in member order, and keeps
+   * them in the session: a branches consumer's batch (ADR 0008). Each event then finds its
+   * assignment with {@link #loaded}.
+   */
+  public void lockAll(Collection<UUID> memberIds) {
+    if (memberIds.isEmpty()) {
+      return;
+    }
+    InList in = InList.of("a.memberId", "m", memberIds);
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select a from RosterAssignment a where " + in.condition() + " order by a.memberId",
+                RosterAssignment.class)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    in.parameters().forEach(query::setParameter);
+    query.getResultList();
+  }
+
+  /** The member's assignment as the session holds it, never a query (after {@link #lockAll}). */
+  public RosterAssignment loaded(UUID memberId) {
+    return Managed.get(getEntityManager(), RosterAssignment.class, memberId);
   }
 }

@@ -18,6 +18,15 @@ public class RosterHistoryRepository implements PanacheRepositoryBase<RosterHist
     return list("memberId = ?1 and toTime is null", memberId);
   }
 
+  /** The open entries of these members, one query (a consumer's batch, ADR 0008). */
+  public List<RosterHistoryEntry> openForAll(Collection<UUID> memberIds) {
+    if (memberIds.isEmpty()) {
+      return List.of();
+    }
+    InList in = InList.of("memberId", "m", memberIds);
+    return list(in.condition() + " and toTime is null", in.parameters());
+  }
+
   /** The households on a branch's roster at some time in the period, as far as the caller sees. */
   public List<UUID> householdsAtBranchDuring(
       UUID branchId, OffsetDateTime from, OffsetDateTime to, Scope scope) {

@@ -1,11 +1,18 @@
 package org.civic.activities.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.civic.activities.domain.BranchView;
 import org.civic.activities.domain.MemberView;
@@ -20,6 +27,11 @@ import org.civic.eventing.PoisonEventException;
 /**
  * Keeps the local "who is where" view (members, households, branches, rosters and their history)
  * current from members.events and branches.events. Runs inside the inbox's transaction.
+ *
+ * <p>Who writes what: member views only the members consumer, branch views and roster assignments
+ * only the branches consumer; roster history both, each first locking the member's roster
+ * assignment ({@link RosterAssignmentRepository#lock}), so one member's history is never changed by
+ * both at once. A consumer batch may prefetch what it alone writes, or has locked (ADR 0008).
  */
 @ApplicationScoped
 @Transactional
@@ -28,16 +40,72 @@ public class LocalViewService {
   private final BranchViewRepository branches;
   private final RosterAssignmentRepository rosters;
   private final RosterHistoryRepository history;
+  private final TransactionSynchronizationRegistry transactions;
+
+  /** The members whose views a members consumer's batch loaded (a resource of its transaction). */
+  private static final Object MEMBERS_PREFETCHED = LocalViewService.class.getName() + ".members";
+
+  /** What a branches consumer's batch locked and loaded (a resource of its transaction). */
+  private static final Object ROSTERS_PREFETCHED = LocalViewService.class.getName() + ".rosters";
+
+  /**
+   * A branches consumer batch's members: their assignments are locked and in the session, and
+   * {@code open} holds each one's open history entries, kept current by the batch's events (no
+   * other transaction can change them: it would need the assignment's lock first).
+   */
+  private record RosterBatch(Set<UUID> members, Map<UUID, List<RosterHistoryEntry>> open) {}
 
   LocalViewService(
       MemberViewRepository members,
       BranchViewRepository branches,
       RosterAssignmentRepository rosters,
-      RosterHistoryRepository history) {
+      RosterHistoryRepository history,
+      TransactionSynchronizationRegistry transactions) {
     this.members = members;
     this.branches = branches;
     this.rosters = rosters;
     this.history = history;
+    this.transactions = transactions;
+  }
+
+  /**
+   * Loads the views of a members consumer batch's members, one query (ADR 0008). Valid for this
+   * transaction only: when the batch falls back to one transaction per event, {@link #applyMember}
+   * reads as before.
+   */
+  public void prefetchMembers(Collection<UUID> memberIds) {
+    members.loadAll(memberIds);
+    transactions.putResource(MEMBERS_PREFETCHED, Set.copyOf(memberIds));
+  }
+
+  /**
+   * Locks the assignments of a branches consumer batch's members (in member order, the order every
+   * batch locks them in) and loads them and their open roster history, one query each (ADR 0008).
+   * Valid for this transaction only, as {@link #prefetchMembers}.
+   */
+  public void prefetchRosters(Collection<UUID> memberIds) {
+    Set<UUID> sorted = new TreeSet<>(memberIds);
+    rosters.lockAll(sorted);
+    Map<UUID, List<RosterHistoryEntry>> open = new HashMap<>();
+    for (UUID member : sorted) {
+      open.put(member, new ArrayList<>());
+    }
+    for (RosterHistoryEntry e : history.openForAll(sorted)) {
+      open.get(e.memberId).add(e);
+    }
+    transactions.putResource(ROSTERS_PREFETCHED, new RosterBatch(Set.copyOf(sorted), open));
+  }
+
+  @SuppressWarnings("unchecked")
+  private boolean memberPrefetched(UUID memberId) {
+    Set<UUID> prefetched = (Set<UUID>) transactions.getResource(MEMBERS_PREFETCHED);
+    return prefetched != null && prefetched.contains(memberId);
+  }
+
+  /** The batch this member's roster was prefetched in, or null (then read and lock per event). */
+  private RosterBatch rosterBatch(UUID memberId) {
+    RosterBatch batch = (RosterBatch) transactions.getResource(ROSTERS_PREFETCHED);
+    return batch != null && batch.members().contains(memberId) ? batch : null;
   }
 
   /** The non-sensitive member snapshot every members.events type carries. */
@@ -60,7 +128,10 @@ public class LocalViewService {
     if (s.memberId() == null || s.name() == null || s.name().isBlank()) {
       throw new PoisonEventException("member snapshot without memberId or name");
     }
-    MemberView m = members.findById(s.memberId());
+    MemberView m =
+        memberPrefetched(s.memberId())
+            ? members.loaded(s.memberId())
+            : members.findById(s.memberId());
     boolean isNew = m == null;
     if (!isNew && version <= m.memberVersion) {
       return;
@@ -97,8 +168,11 @@ public class LocalViewService {
    * split here. A move to another branch is left to RosterChanged LEFT/JOINED.
    */
   private void moveWithinBranch(MemberView m, OffsetDateTime at) {
+    // The branches consumer writes this history too: take the member's lock first. The branch is
+    // read as committed now (a batch keeps its session, and only the branches consumer writes it).
+    rosters.lock(m.memberId);
     for (RosterHistoryEntry open : history.openFor(m.memberId)) {
-      BranchView branch = branches.findById(open.branchId);
+      BranchView branch = branches.readOnce(open.branchId);
       if (open.householdId.equals(m.householdId)
           || branch == null
           || !branch.covers(m.buildingId)) {
@@ -129,7 +203,9 @@ public class LocalViewService {
     if (!"JOINED".equals(c.change()) && !"LEFT".equals(c.change())) {
       throw new PoisonEventException("RosterChanged with unknown change " + c.change());
     }
-    RosterAssignment a = rosters.findById(c.memberId());
+    RosterBatch batch = rosterBatch(c.memberId());
+    // Locked: the members consumer changes this member's history only under the same lock.
+    RosterAssignment a = batch != null ? rosters.loaded(c.memberId()) : rosters.lock(c.memberId());
     boolean isNew = a == null;
     if (!isNew && version <= a.rosterVersion) {
       return;
@@ -138,7 +214,11 @@ public class LocalViewService {
       a = new RosterAssignment();
       a.memberId = c.memberId();
     }
-    MemberView member = members.findById(c.memberId());
+    // The member's view only fills what the event lacks (branches-service sends all three).
+    MemberView member =
+        c.householdId() == null || c.communityId() == null || c.memberName() == null
+            ? members.readOnce(c.memberId())
+            : null;
     UUID household =
         c.householdId() != null
             ? c.householdId()
@@ -149,23 +229,31 @@ public class LocalViewService {
       BranchView branch = branches.findById(c.branchId());
       community = branch == null ? null : branch.communityId;
     }
+    List<RosterHistoryEntry> openEntries =
+        batch != null
+            ? batch.open().get(c.memberId())
+            : new ArrayList<>(history.openFor(c.memberId()));
     if ("JOINED".equals(c.change())) {
       boolean alreadyThere = false;
-      for (RosterHistoryEntry open : history.openFor(c.memberId())) {
+      for (var it = openEntries.iterator(); it.hasNext(); ) {
+        RosterHistoryEntry open = it.next();
         if (open.branchId.equals(c.branchId()) && open.householdId.equals(household)) {
           alreadyThere = true;
         } else {
           open.toTime = at;
+          it.remove();
         }
       }
       if (!alreadyThere) {
-        openHistory(c.memberId(), c.branchId(), community, household, at);
+        openEntries.add(openHistory(c.memberId(), c.branchId(), community, household, at));
       }
       a.branchId = c.branchId();
     } else {
-      for (RosterHistoryEntry open : history.openFor(c.memberId())) {
+      for (var it = openEntries.iterator(); it.hasNext(); ) {
+        RosterHistoryEntry open = it.next();
         if (open.branchId.equals(c.branchId())) {
           open.toTime = at;
+          it.remove();
         }
       }
       if (c.branchId().equals(a.branchId)) {
@@ -183,7 +271,7 @@ public class LocalViewService {
     }
   }
 
-  private void openHistory(
+  private RosterHistoryEntry openHistory(
       UUID memberId, UUID branchId, UUID communityId, UUID householdId, OffsetDateTime at) {
     RosterHistoryEntry e = new RosterHistoryEntry();
     e.memberId = memberId;
@@ -192,6 +280,7 @@ public class LocalViewService {
     e.householdId = householdId;
     e.fromTime = at;
     history.persist(e);
+    return e;
   }
 
   /** BranchEstablished / BranchCoverageChanged / BranchDissolved, as one snapshot-ish update. */
