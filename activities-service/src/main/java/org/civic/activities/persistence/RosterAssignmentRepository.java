@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic.activities.domain.*;
 import org.civic.web.persistence.InList;
+import org.civic.web.persistence.Managed;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.civic.branches.domain.BranchCoverage;
 import org.civic.web.persistence.InList;
+import org.civic.web.persistence.Managed;
 
 @ApplicationScoped
 public class BranchCoverageRepository implements PanacheRepositoryBase<BranchCoverage, UUID> {

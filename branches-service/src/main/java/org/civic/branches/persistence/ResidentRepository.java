@@ -13,6 +13,7 @@ import org.civic.branches.domain.Resident;
 import org.civic.branches.domain.ResidentCounts;
 import org.civic.branches.domain.Standing;
 import org.civic.web.persistence.InList;
+import org.civic.web.persistence.Managed;
 
 @ApplicationScoped
 public class ResidentRepository implements PanacheRepositoryBase<Resident, UUID> {

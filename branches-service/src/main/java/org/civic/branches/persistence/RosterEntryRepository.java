@@ -14,6 +14,7 @@ import org.civic.branches.domain.RosterEntry;
 import org.civic.branches.domain.Standing;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.persistence.InList;
+import org.civic.web.persistence.Managed;
 import org.civic.web.security.Scope;
 import org.hibernate.Session;
 
