@@ -294,14 +294,9 @@ public class BranchService {
           items.stream().map(r -> r.memberId).toList(),
           "roster of branch " + id + ", page " + page.page + " of size " + page.size);
     }
-    // A page that is not full ends the roster: its total is known without a count query (an
-    // empty page past the end tells nothing, so it is counted). With the above, a roster that fits
-    // its page is one statement instead of three.
-    long total =
-        items.size() < page.size && (!items.isEmpty() || page.offset() == 0)
-            ? page.offset() + items.size()
-            : entries.countOn(id, scope);
-    return Page.of(items, page, total);
+    // The total is counted only for a full page: with the above, a roster that fits its page is
+    // one statement instead of three.
+    return Page.of(items, page, () -> entries.countOn(id, scope));
   }
 
   BranchStatusView view(Branch branch) {
