@@ -64,8 +64,8 @@ public class Member {
 
   public String position;
 
-  // A list page loads its members' specialties in one query (up to 200 members: the largest
-  // page), not one per 16 members (the default batch).
+  // Lists and exports fetch the specialties with the members (MemberRepository.search); anything
+  // else that touches several members' specialties loads them 200 at a time, not 16 (the default).
   @ElementCollection
   @BatchSize(size = 200)
   @CollectionTable(name = "member_specialty", joinColumns = @JoinColumn(name = "member_id"))

@@ -171,7 +171,7 @@ public class MemberResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MemberView.class)))
   public Response get(@PathParam("id") UUID id) {
-    Member m = service.get(id);
+    Member m = service.read(id);
     return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
   }
 

@@ -116,6 +116,14 @@ public class MemberService {
         .orElseThrow(() -> ProblemException.notFound("Member", id));
   }
 
+  /** As {@link #get}, for showing only: the member is loaded read-only. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Member read(UUID id) {
+    return members
+        .readVisible(id, callers.scope())
+        .orElseThrow(() -> ProblemException.notFound("Member", id));
+  }
+
   /** The search within the caller's scope (the total counts only visible members). */
   @Transactional(Transactional.TxType.SUPPORTS)
   public Page<Member> search(MemberQuery query, PageRequest page) {

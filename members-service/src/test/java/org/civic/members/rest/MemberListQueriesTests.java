@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.civic.members.rest.TestData.knownBuilding;
 import static org.civic.members.rest.TestData.memberJson;
 import static org.civic.members.rest.TestData.register;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The statements behind one page of the member list (Hibernate statistics, on in the test profile):
- * the page, the count only when the page does not tell the total, and the page's specialties in one
- * batch.
+ * the page with its members' specialties in one statement, and the count only when the page does
+ * not tell the total.
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -32,7 +34,7 @@ class MemberListQueriesTests {
   @Inject EntityManagerFactory factory;
 
   @Test
-  void aPageTakesThePageQueryOneSpecialtiesBatchAndACountOnlyWhenNeeded() {
+  void aPageIsOneStatementWithItsSpecialtiesAndACountOnlyWhenNeeded() {
     UUID community = UUID.randomUUID();
     UUID building = knownBuilding(community);
     for (int i = 0; i < 25; i++) {
@@ -46,10 +48,13 @@ class MemberListQueriesTests {
               Integer.toString(100 + i),
               "[\"medical\",\"t" + i + "\"]"));
     }
+    // One without specialties: the join must not drop it.
+    register(memberJson("列表Z", "1950-01-01", "RETIRED", building, "1", "200", "[]"));
     Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
 
     long counts = countQueries(stats);
     long fetches = specialtyFetches(stats);
+    long pages = pageQueries(stats);
     given()
         .queryParam("communityId", community.toString())
         .queryParam("category", "RETIRED")
@@ -59,14 +64,20 @@ class MemberListQueriesTests {
         .then()
         .statusCode(200)
         .body("items.size()", equalTo(20))
+        .body("items[0].name", equalTo("列表A"))
+        .body("items[19].name", equalTo("列表T"))
+        .body("items[19].specialties", hasItems("medical", "t19"))
         .body("items[19].specialties.size()", equalTo(2))
-        .body("total", equalTo(25))
+        .body("total", equalTo(26))
         .body("totalPages", equalTo(2));
     assertThat(countQueries(stats) - counts).as("count queries of a full page").isEqualTo(1);
-    assertThat(specialtyFetches(stats) - fetches).as("specialty loads of a page").isEqualTo(1);
+    assertThat(specialtyFetches(stats) - fetches).as("separate specialty loads").isZero();
+    assertThat(pageQueries(stats) - pages).as("page queries of a full page").isEqualTo(1);
 
     // The last page is not full: it ends the list, so the total is known without counting.
     counts = countQueries(stats);
+    pages = pageQueries(stats);
+    fetches = specialtyFetches(stats);
     given()
         .queryParam("communityId", community.toString())
         .queryParam("category", "RETIRED")
@@ -75,10 +86,15 @@ class MemberListQueriesTests {
         .get("/api/v1/members")
         .then()
         .statusCode(200)
-        .body("items.size()", equalTo(5))
-        .body("total", equalTo(25))
+        .body("items.size()", equalTo(6))
+        .body("items.name", contains("列表U", "列表V", "列表W", "列表X", "列表Y", "列表Z"))
+        .body("items[4].specialties", hasItems("medical", "t24"))
+        .body("items[5].specialties.size()", equalTo(0))
+        .body("total", equalTo(26))
         .body("totalPages", equalTo(2));
     assertThat(countQueries(stats) - counts).as("count queries of the last page").isZero();
+    assertThat(pageQueries(stats) - pages).as("page queries of the last page").isEqualTo(1);
+    assertThat(specialtyFetches(stats) - fetches).as("separate specialty loads").isZero();
 
     // Past the end the page is empty and tells nothing: the total is counted.
     given()
@@ -89,8 +105,16 @@ class MemberListQueriesTests {
         .then()
         .statusCode(200)
         .body("items.size()", equalTo(0))
-        .body("total", equalTo(25));
+        .body("total", equalTo(26));
     assertThat(countQueries(stats) - counts).as("count queries past the end").isEqualTo(1);
+  }
+
+  // The page and its specialties: one query, so one SQL statement (a fetch join).
+  private static long pageQueries(Statistics stats) {
+    return Arrays.stream(stats.getQueries())
+        .filter(q -> q.startsWith("select p from Member p left join fetch p.specialties"))
+        .mapToLong(q -> stats.getQueryStatistics(q).getExecutionCount())
+        .sum();
   }
 
   private static long countQueries(Statistics stats) {
