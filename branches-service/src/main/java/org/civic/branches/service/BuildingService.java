@@ -90,7 +90,7 @@ public class BuildingService {
     return Page.of(
         statuses(buildings.page(communityId, scope, page)),
         page,
-        buildings.countIn(communityId, scope));
+        () -> buildings.countIn(communityId, scope));
   }
 
   /**

@@ -39,7 +39,7 @@ public class HouseholdService {
     return Page.of(
         households.page(communityId, buildingId, scope, page),
         page,
-        households.count(communityId, buildingId, scope));
+        () -> households.count(communityId, buildingId, scope));
   }
 
   /** The household if the caller may see it (404 otherwise, as for one that does not exist). */

@@ -130,13 +130,7 @@ public class MemberService {
     LocalDate today = MemberRules.today();
     Scope scope = callers.scope();
     List<Member> items = members.search(query, scope, today, page.offset(), page.size);
-    // A page that is not full ends the list: its total is known without a count query. An empty
-    // page past the end tells nothing, so it is counted.
-    long total =
-        items.size() < page.size && (!items.isEmpty() || page.offset() == 0)
-            ? page.offset() + items.size()
-            : members.count(query, scope, today);
-    return Page.of(items, page, total);
+    return Page.of(items, page, () -> members.count(query, scope, today));
   }
 
   /** All members matching the query within the caller's scope, sorted by name then id (exports). */

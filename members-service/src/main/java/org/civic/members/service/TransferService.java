@@ -128,7 +128,7 @@ public class TransferService {
         transfers.search(
             scope, communityId, memberId, direction, state, today, page.offset(), page.size),
         page,
-        transfers.count(scope, communityId, memberId, direction, state, today));
+        () -> transfers.count(scope, communityId, memberId, direction, state, today));
   }
 
   private static void checkVersion(Transfer t, String ifMatch, Long version) {
