@@ -20,9 +20,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.civic.activities.domain.MeetingRules;
-import org.civic.activities.domain.MemberView;
 import org.civic.activities.domain.RosterAssignment;
 import org.civic.activities.domain.VisitPlan;
+import org.civic.activities.persistence.VisitDutyReads;
 import org.civic.activities.service.ActivityService;
 import org.civic.activities.service.Branches;
 import org.civic.activities.service.LedgerService;
@@ -83,8 +83,8 @@ public class BranchReportsResource {
       @Schema(description = "Room (室)", example = "301") String room,
       @Schema(description = "Member status: ACTIVE — 正常, LOST_CONTACT — 失联, …", example = "ACTIVE")
           String status) {
-    static HouseholdMember of(MemberView m) {
-      return new HouseholdMember(m.memberId, m.name, m.unit, m.room, m.status);
+    static HouseholdMember of(VisitDutyReads.HouseholdMember m) {
+      return new HouseholdMember(m.memberId(), m.name(), m.unit(), m.room(), m.status());
     }
   }
 

@@ -1,6 +1,7 @@
 package org.civic.activities.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.UUID;
@@ -33,13 +34,21 @@ public class Members {
    */
   public void requireVisible(String field, UUID memberId) {
     Scope scope = access.scope();
-    Scope.Clause c = RosterAssignmentRepository.visibleTo(scope);
+    Map<String, Object> member = Map.of("member", memberId);
+    EntityManager em = members.getEntityManager();
     boolean visible =
-        members.visible(memberId, scope)
-            || rosters.count(
-                    Scoped.where("memberId = :member", c),
-                    Scoped.params(Map.of("member", memberId), c))
-                > 0;
+        Scoped.any(
+                em,
+                MemberView.class,
+                "memberId = :member",
+                member,
+                MemberViewRepository.visibleTo(scope))
+            || Scoped.any(
+                em,
+                RosterAssignment.class,
+                "memberId = :member",
+                member,
+                RosterAssignmentRepository.visibleTo(scope));
     if (!visible) {
       throw ProblemException.ruleViolation(field, "Member " + memberId + " is not known");
     }

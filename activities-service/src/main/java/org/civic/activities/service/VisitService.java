@@ -14,17 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.civic.activities.domain.BranchView;
-import org.civic.activities.domain.MemberView;
-import org.civic.activities.domain.RosterHistoryEntry;
 import org.civic.activities.domain.Visit;
 import org.civic.activities.domain.VisitKind;
 import org.civic.activities.domain.VisitPlan;
 import org.civic.activities.domain.VisitRules;
 import org.civic.activities.events.VisitRecorded;
-import org.civic.activities.persistence.BranchViewRepository;
-import org.civic.activities.persistence.MemberViewRepository;
-import org.civic.activities.persistence.RosterHistoryRepository;
+import org.civic.activities.persistence.VisitDutyReads;
 import org.civic.activities.persistence.VisitRepository;
 import org.civic.eventing.outbox.Outbox;
 import org.civic.web.locking.Versions;
@@ -34,30 +29,25 @@ import org.civic.web.problem.ProblemException;
 import org.civic.web.security.AccessDenied;
 import org.civic.web.security.AuditLog;
 import org.civic.web.security.Role;
+import org.civic.web.security.Scope;
 
 @ApplicationScoped
 @Transactional
 public class VisitService {
   private final VisitRepository visits;
-  private final RosterHistoryRepository history;
-  private final MemberViewRepository members;
-  private final BranchViewRepository branches;
+  private final VisitDutyReads duty;
   private final Outbox outbox;
   private final Access access;
   private final Members memberAccess;
 
   VisitService(
       VisitRepository visits,
-      RosterHistoryRepository history,
-      MemberViewRepository members,
-      BranchViewRepository branches,
+      VisitDutyReads duty,
       Outbox outbox,
       Access access,
       Members memberAccess) {
     this.visits = visits;
-    this.history = history;
-    this.members = members;
-    this.branches = branches;
+    this.duty = duty;
     this.outbox = outbox;
     this.access = access;
     this.memberAccess = memberAccess;
@@ -77,29 +67,30 @@ public class VisitService {
     if (cmd.visitedAt().toInstant().isAfter(now)) {
       throw ProblemException.ruleViolation("visitedAt", "A visit cannot be in the future");
     }
-    List<RosterHistoryEntry> rows = history.forHousehold(cmd.householdId());
+    // The household's history with each branch's community: one statement (was the history,
+    // then each branch by id).
+    List<VisitDutyReads.HistoryRow> rows = duty.historyOfHousehold(cmd.householdId());
     if (rows.isEmpty()) {
       throw ProblemException.ruleViolation(
           "householdId",
           "Household " + cmd.householdId() + " has no responsible branch (no member on a roster)");
     }
     Map<UUID, UUID> communityOf = new HashMap<>();
-    for (RosterHistoryEntry r : rows) {
-      BranchView b = branches.findById(r.branchId);
-      UUID community = b != null ? b.communityId : r.communityId;
-      if (community != null) {
-        communityOf.putIfAbsent(r.branchId, community);
+    for (VisitDutyReads.HistoryRow r : rows) {
+      if (r.communityId() != null) {
+        communityOf.putIfAbsent(r.branchId(), r.communityId());
       }
     }
     // A household outside the caller's scope: refuse before any rule tells more about it.
     if (rows.stream()
-        .noneMatch(r -> access.permitsBranch(r.branchId, communityOf.get(r.branchId)))) {
+        .noneMatch(r -> access.permitsBranch(r.branchId(), communityOf.get(r.branchId())))) {
       throw new AccessDenied(
           "Household " + cmd.householdId() + " is outside your organisation scope");
     }
     Set<UUID> responsible =
         VisitRules.responsibleBranches(
-            rows.stream().map(RosterHistoryEntry::toDuty).toList(), cmd.visitedAt().toInstant());
+            rows.stream().map(VisitDutyReads.HistoryRow::toDuty).toList(),
+            cmd.visitedAt().toInstant());
     if (responsible.isEmpty()) {
       throw ProblemException.ruleViolation(
           "householdId", "No branch was responsible for this household at " + cmd.visitedAt());
@@ -217,42 +208,38 @@ public class VisitService {
    *     neither households nor members are to be shown
    */
   public record PlanWithMembers(
-      VisitPlan plan, Map<UUID, List<MemberView>> members, boolean householdsShown) {}
+      VisitPlan plan,
+      Map<UUID, List<VisitDutyReads.HouseholdMember>> members,
+      boolean householdsShown) {}
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  /**
+   * In one (read-only) transaction, so its statements share one pooled connection instead of
+   * checking one out each: the branch, the households' roster history, the branch's visits, the
+   * members; the households are a sub-query of the statements that need them.
+   */
   public PlanWithMembers plan(UUID branchId, YearMonth month) {
-    BranchView branch = branches.findById(branchId);
-    UUID community = branch != null ? branch.communityId : null;
-    if (branch == null) {
-      List<RosterHistoryEntry> past = history.list("branchId", branchId);
-      if (past.isEmpty()) {
-        throw ProblemException.notFound("Branch", branchId);
-      }
-      community = past.get(0).communityId;
-    }
-    access.requireBranch(branchId, community);
+    VisitDutyReads.BranchPlace branch =
+        duty.branch(branchId).orElseThrow(() -> ProblemException.notFound("Branch", branchId));
+    access.requireBranch(branchId, branch.communityId());
     Instant start = VisitRules.monthStart(month);
     Instant end = VisitRules.monthEnd(month);
-    OffsetDateTime from = start.atOffset(ZoneOffset.UTC);
-    OffsetDateTime to = end.atOffset(ZoneOffset.UTC);
-    List<UUID> households = history.householdsAtBranchDuring(branchId, from, to, access.scope());
+    Scope scope = access.scope();
     List<VisitRules.Duty> duties =
-        history.forHouseholds(households).stream().map(RosterHistoryEntry::toDuty).toList();
-    List<VisitRules.VisitFact> facts =
-        visits.ofHouseholdsBetween(households, from, to).stream()
-            .map(
-                v ->
-                    new VisitRules.VisitFact(
-                        v.id, v.householdId, v.branchId, v.visitedAt.toInstant()))
+        duty.historyOfHouseholdsAtBranch(branchId, start, end, scope).stream()
+            .map(VisitDutyReads.HistoryRow::toDuty)
             .toList();
+    List<VisitRules.VisitFact> facts =
+        duties.isEmpty() ? List.of() : duty.visitsOfBranch(branchId, start, end);
     VisitPlan plan = VisitRules.plan(branchId, month, duties, facts, Instant.now());
     boolean shown = !access.is(Role.CITY_SYSTEM);
-    List<UUID> listed = plan.entries().stream().map(VisitPlan.Entry::householdId).toList();
-    Map<UUID, List<MemberView>> byHousehold =
+    Set<UUID> listed =
+        plan.entries().stream().map(VisitPlan.Entry::householdId).collect(Collectors.toSet());
+    Map<UUID, List<VisitDutyReads.HouseholdMember>> byHousehold =
         listed.isEmpty() || !shown
             ? Map.of()
-            : members.inHouseholds(listed).stream()
-                .collect(Collectors.groupingBy(m -> m.householdId));
+            : duty.membersOfHouseholdsAtBranch(branchId, start, end, scope).stream()
+                .filter(m -> listed.contains(m.householdId()))
+                .collect(Collectors.groupingBy(VisitDutyReads.HouseholdMember::householdId));
     return new PlanWithMembers(plan, byHousehold, shown);
   }
 }
