@@ -193,8 +193,7 @@ public class ActivityService {
             .when(from == null ? null : startOf(from), "startsAt >= :from", "from")
             .when(to == null ? null : startOf(to.plusDays(1)), "startsAt < :to", "to")
             .scoped(ActivityRepository.visibleTo(access.scope()));
-    var query = activities.find(q.text(), Sort.by("startsAt").descending().and("id"), q.params());
-    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    return q.page(activities, Activity.class, Sort.by("startsAt").descending().and("id"), page);
   }
 
   /** The branch's activities in a period, as far as the caller sees (the ledger). */

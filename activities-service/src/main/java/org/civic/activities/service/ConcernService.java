@@ -157,8 +157,7 @@ public class ConcernService {
               "raisedAt < :cutoff",
               "cutoff");
     }
-    var query = concerns.find(q.text(), Sort.by("raisedAt").and("id"), q.params());
-    Page<Concern> result = Page.of(query.page(page.page, page.size).list(), page, query.count());
+    Page<Concern> result = q.page(concerns, Concern.class, Sort.by("raisedAt").and("id"), page);
     access.audited(
         AuditLog.Action.READ,
         "Concern",

@@ -187,12 +187,11 @@ public class VisitService {
             .when(from, "visitedAt >= :from", "from")
             .when(to, "visitedAt < :to", "to")
             .scoped(VisitRepository.visibleTo(access.scope()));
-    String text = q.text();
     if (Boolean.TRUE.equals(followUpOpen)) {
-      text += " and followUpNeeded = true and followUpResolved = false";
+      q.when("followUpNeeded = true and followUpResolved = false", Map.of());
     }
-    var query = visits.find(text, Sort.by("visitedAt").descending().and("id"), q.params());
-    Page<Visit> result = Page.of(query.page(page.page, page.size).list(), page, query.count());
+    Page<Visit> result =
+        q.page(visits, Visit.class, Sort.by("visitedAt").descending().and("id"), page);
     access.audited(
         AuditLog.Action.READ,
         "Visit",

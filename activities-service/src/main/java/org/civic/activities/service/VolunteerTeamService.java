@@ -113,8 +113,7 @@ public class VolunteerTeamService {
             .when(branchId, "branchId = :branch", "branch")
             .when(kind, "kind = :kind", "kind")
             .scoped(VolunteerTeamRepository.visibleTo(access.scope()));
-    var query = teams.find(q.text(), Sort.by("name").and("id"), q.params());
-    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    return q.page(teams, VolunteerTeam.class, Sort.by("name").and("id"), page);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -233,8 +232,8 @@ public class VolunteerTeamService {
             .when(from, "servedOn >= :from", "from")
             .when(to, "servedOn <= :to", "to")
             .scoped(VolunteerServiceRepository.visibleTo(access.scope()));
-    var query = services.find(q.text(), Sort.by("servedOn").descending().and("id"), q.params());
-    return Page.of(query.page(page.page, page.size).list(), page, query.count());
+    return q.page(
+        services, VolunteerService.class, Sort.by("servedOn").descending().and("id"), page);
   }
 
   /** The branch's service records in a period, as far as the caller sees (a member: theirs). */

@@ -120,6 +120,59 @@ class VisitCostTests {
     assertThat(cost.entitiesLoaded()).isZero();
   }
 
+  @Test
+  void aFullListPageIsCountedWithACachedCountAndItsFilters() {
+    TestEvents.World w = world();
+    for (int i = 0; i < 3; i++) {
+      record(w).then().statusCode(201);
+    }
+    String id = record(w).then().statusCode(201).extract().path("id");
+    given()
+        .contentType(ContentType.JSON)
+        .header("If-Match", "W/\"0\"")
+        .body("{\"resolved\":true,\"note\":\"已联系\"}")
+        .put("/api/v1/visits/" + id + "/follow-up")
+        .then()
+        .statusCode(200);
+    Statistics statistics = sessionFactory.getStatistics();
+    statistics.setStatisticsEnabled(true);
+    try {
+      statistics.clear();
+      // Full pages: the total is counted, with every filter (3 of the 4 still need a follow-up).
+      given()
+          .queryParam("branchId", w.branch().toString())
+          .queryParam("followUpOpen", true)
+          .queryParam("size", 2)
+          .get("/api/v1/visits")
+          .then()
+          .statusCode(200)
+          .body("items.size()", equalTo(2))
+          .body("total", equalTo(3))
+          .body("totalPages", equalTo(2));
+      // A page that is not full ends the list: no count.
+      given()
+          .queryParam("branchId", w.branch().toString())
+          .queryParam("followUpOpen", true)
+          .queryParam("size", 2)
+          .queryParam("page", 1)
+          .get("/api/v1/visits")
+          .then()
+          .statusCode(200)
+          .body("items.size()", equalTo(1))
+          .body("total", equalTo(3));
+      // The count is a plain HQL query (its translation cached), not Panache's count(), which
+      // Hibernate translates again on every call; it ran once, for the full page.
+      assertThat(
+              Arrays.stream(statistics.getQueries())
+                  .filter(q -> q.startsWith("select count(*) from Visit where"))
+                  .mapToLong(q -> statistics.getQueryStatistics(q).getExecutionCount())
+                  .sum())
+          .isEqualTo(1);
+    } finally {
+      statistics.setStatisticsEnabled(false);
+    }
+  }
+
   private static io.restassured.response.Response record(TestEvents.World w) {
     return given()
         .contentType(ContentType.JSON)
