@@ -29,14 +29,6 @@ public class MemberViewRepository implements PanacheRepositoryBase<MemberView, U
     return scope.clause("communityId", null, "memberId", "householdId");
   }
 
-  /** Whether the caller may see (and so name in a record) this member. */
-  public boolean visible(UUID memberId, Scope scope) {
-    Scope.Clause c = visibleTo(scope);
-    return count(
-            Scoped.where("memberId = :member", c), Scoped.params(Map.of("member", memberId), c))
-        > 0;
-  }
-
   /**
    * The members of these households, by name within a household (callers group them by household: a
    * ledger's list of households has no small bound, so it is queried in chunks).
