@@ -96,19 +96,15 @@ public class VisitDutyReads {
    */
   public List<HistoryRow> historyOfHouseholdsAtBranch(
       UUID branchId, Instant from, Instant to, Scope scope) {
-    Scope.Clause c = historyScope(scope);
-    var query =
-        em.createQuery(
-                "select h.householdId, h.branchId, h.communityId, h.fromTime, h.toTime"
-                    + " from RosterHistoryEntry h where h.householdId in ("
-                    + householdsAtBranch(c)
-                    + ") order by h.fromTime, h.id",
-                HistoryRow.class)
-            .setParameter("b", branchId)
-            .setParameter("from", from.atOffset(ZoneOffset.UTC))
-            .setParameter("to", to.atOffset(ZoneOffset.UTC));
-    c.parameters().forEach(query::setParameter);
-    return query.getResultList();
+    return ofHouseholdsAtBranch(
+        "select h.householdId, h.branchId, h.communityId, h.fromTime, h.toTime"
+            + " from RosterHistoryEntry h where h.householdId",
+        "order by h.fromTime, h.id",
+        HistoryRow.class,
+        branchId,
+        from,
+        to,
+        scope);
   }
 
   /**
@@ -140,14 +136,32 @@ public class VisitDutyReads {
    */
   public List<HouseholdMember> membersOfHouseholdsAtBranch(
       UUID branchId, Instant from, Instant to, Scope scope) {
+    return ofHouseholdsAtBranch(
+        "select m.householdId, m.memberId, m.name, m.unit, m.room, m.status"
+            + " from MemberView m where m.householdId",
+        "order by m.name, m.memberId",
+        HouseholdMember.class,
+        branchId,
+        from,
+        to,
+        scope);
+  }
+
+  /**
+   * {@code select … where <household column>} in the households on the branch's roster during
+   * [from, to) as far as the caller sees, {@code order by …}: the households stay a sub-query.
+   */
+  private <T> List<T> ofHouseholdsAtBranch(
+      String selectWhereHousehold,
+      String orderBy,
+      Class<T> row,
+      UUID branchId,
+      Instant from,
+      Instant to,
+      Scope scope) {
     Scope.Clause c = historyScope(scope);
     var query =
-        em.createQuery(
-                "select m.householdId, m.memberId, m.name, m.unit, m.room, m.status"
-                    + " from MemberView m where m.householdId in ("
-                    + householdsAtBranch(c)
-                    + ") order by m.name, m.memberId",
-                HouseholdMember.class)
+        em.createQuery(selectWhereHousehold + " in (" + householdsAtBranch(c) + ") " + orderBy, row)
             .setParameter("b", branchId)
             .setParameter("from", from.atOffset(ZoneOffset.UTC))
             .setParameter("to", to.atOffset(ZoneOffset.UTC));
