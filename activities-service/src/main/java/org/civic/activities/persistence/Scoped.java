@@ -35,24 +35,29 @@ public final class Scoped {
         .firstResultOptional();
   }
 
-  /**
-   * Whether a row of the entity matches {@code where} and the clause. A plain HQL count, not
-   * Panache's {@code count}: that one goes through Hibernate's {@code getResultCount}, which
-   * translates a copy of the query to SQL again on every call (a third of a visit recording's CPU
-   * was the visitor check's count).
-   */
+  /** Whether a row of the entity matches {@code where} and the clause. */
   public static boolean any(
       EntityManager em,
       Class<?> entity,
       String where,
       Map<String, Object> params,
       Scope.Clause clause) {
+    return count(em, entity, where(where, clause), params(params, clause)) > 0;
+  }
+
+  /**
+   * The rows of the entity that match {@code where}. A plain HQL count, not Panache's {@code
+   * count}: that one goes through Hibernate's {@code getResultCount}, which translates a copy of
+   * the query to SQL again on every call (a third of a visit recording's CPU was the visitor
+   * check's count).
+   */
+  public static long count(
+      EntityManager em, Class<?> entity, String where, Map<String, Object> params) {
     var query =
         em.createQuery(
-            "select count(*) from " + entity.getSimpleName() + " where " + where(where, clause),
-            Long.class);
-    params(params, clause).forEach(query::setParameter);
-    return query.getSingleResult() > 0;
+            "select count(*) from " + entity.getSimpleName() + " where " + where, Long.class);
+    params.forEach(query::setParameter);
+    return query.getSingleResult();
   }
 
   /** A clause for a MEMBER caller, for tables where "their own" needs a sub-query. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.civic.activities.persistence.Scoped;
 import org.civic.web.paging.Page;
 import org.civic.web.paging.PageRequest;
 import org.civic.web.security.Scope;
@@ -56,17 +57,6 @@ final class Query {
       PanacheRepositoryBase<T, ?> repository, Class<T> entity, Sort sort, PageRequest page) {
     List<T> items = repository.find(text(), sort, params).page(page.page, page.size).list();
     return Page.of(
-        items,
-        page,
-        () -> {
-          var count =
-              repository
-                  .getEntityManager()
-                  .createQuery(
-                      "select count(*) from " + entity.getSimpleName() + " where " + text(),
-                      Long.class);
-          params.forEach(count::setParameter);
-          return count.getSingleResult();
-        });
+        items, page, () -> Scoped.count(repository.getEntityManager(), entity, text(), params));
   }
 }
