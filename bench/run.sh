@@ -95,6 +95,12 @@ bench_java() {
     -cp "bench/target/bench.jar:$(cat bench/target/classpath.txt)" org.civic.bench.Bench "$@"
 }
 
+# The services' JVM: the local run's (LOCAL_SERVICE_JAVA_HOME, else this shell's java). From Java 25
+# on each service starts from an AOT cache (ADR 0010), recorded once per build by a training run.
+service_java="${LOCAL_SERVICE_JAVA_HOME:+$LOCAL_SERVICE_JAVA_HOME/bin/}java"
+service_java_feature=$("$service_java" -XshowSettings:properties -version 2>&1 |
+  awk -F'= ' '/java.specification.version/ {print $2}')
+
 # ------------------------------------------------------------------ machine
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 jq -n --arg mode "$mode" --arg date "$(date -u '+%Y-%m-%d %H:%M')" \
@@ -102,13 +108,35 @@ jq -n --arg mode "$mode" --arg date "$(date -u '+%Y-%m-%d %H:%M')" \
   --arg cpu "$cpu" --arg nproc "$(nproc)" \
   --arg mem "$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo)" \
   --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
-  --arg java "$(java -version 2>&1 | head -1)" --arg wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" \
+  --arg java "$(java -version 2>&1 | head -1)" --arg serviceJava "$("$service_java" -version 2>&1 | head -1)" \
+  --arg aot "$([[ $service_java_feature -ge 25 ]] && echo true || echo false)" --arg wrk "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)" \
   --arg rw "$read_warmup" --arg rs "$read_seconds" --arg ww "$write_warmup" --arg ws "$write_seconds" \
   --arg c "$connections" --arg t "$threads" \
   '{mode:$mode, date:$date, commit:$commit, cpu:$cpu, nproc:$nproc, memTotalMb:$mem,
-    loadStart:$load, java:$java, wrk:$wrk, readWarmup:$rw, readSeconds:$rs, writeWarmup:$ww,
+    loadStart:$load, java:$java, serviceJava:$serviceJava, aotCache:($aot == "true"), wrk:$wrk, readWarmup:$rw, readSeconds:$rs, writeWarmup:$ww,
     writeSeconds:$ws, connections:$c, threads:$t}' >"$results/machine.json"
 say "mode $mode on $(nproc) cores ($cpu), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ------------------------------------------------------------------ AOT caches (Java 25+)
+# A service without a cache for this build records one in its run and writes it when it stops: a
+# training run with the demo data (the services' own APIs, all three) records what is missing, so
+# that every start measured below starts from its cache.
+if [[ $service_java_feature -ge 25 ]]; then
+  say "services on Java $service_java_feature: a training run records the AOT caches that are missing"
+  ./run-local.sh --reset --no-build >"$logs/aot-training.log" 2>&1 &
+  training_pid=$!
+  until grep -q "Local platform is up" "$logs/aot-training.log"; do
+    if ! kill -0 "$training_pid" 2>/dev/null; then
+      echo "the training run stopped; its output:" >&2
+      tail -40 "$logs/aot-training.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  kill -TERM "$training_pid"
+  wait "$training_pid" || true
+  say "training run done: $(grep -c 'records one' "$logs/aot-training.log" || true) cache(s) recorded"
+fi
 
 # ------------------------------------------------------------------ start the system
 launch_ms=$(date +%s%3N)

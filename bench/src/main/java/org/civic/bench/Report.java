@@ -118,7 +118,11 @@ final class Report {
     line("| RAM | %s MB |", m.path("memTotalMb").asText());
     line("| load average at start (1/5/15 min) | %s |", m.path("loadStart").asText());
     line("| load average at end | %s |", m.path("loadEnd").asText("?"));
-    line("| Java | %s |", m.path("java").asText());
+    line("| Java (harness) | %s |", m.path("java").asText());
+    line(
+        "| Java (services) | %s%s |",
+        m.path("serviceJava").asText(m.path("java").asText()),
+        m.path("aotCache").asBoolean() ? ", from AOT caches (ADR 0010)" : "");
     if (!m.path("note").asText().isEmpty()) {
       line("| set-up | %s |", m.path("note").asText());
     }
@@ -227,7 +231,7 @@ final class Report {
             + " (after PostgreSQL and Kafka) and start in parallel on the 2 cores. *first answer* ="
             + " from the service process's start to the first 200 of `/q/health/ready`, polled"
             + " every 100 ms; *started in* = Quarkus' own log line. RSS = VmRSS of the service"
-            + " JVM (LocalRun's SERVICE_JAVA_OPTS: serial GC, heap <= 256 MB). Targets: first"
+            + " JVM (LocalRun's default options: serial GC, heap <= 256 MB). Targets: first"
             + " request <= 2.5 s after launch, RSS <= 200 MB then (judged on each service"
             + " started alone, below) and <= 250 MB after load.");
     line("");

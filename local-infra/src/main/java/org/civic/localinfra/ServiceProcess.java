@@ -48,10 +48,15 @@ public final class ServiceProcess {
    * (e.g. for demo data) pass through unchanged; {@code env} adds or overrides.
    */
   public static ServiceProcess launch(
-      Spec spec, Path root, Map<String, String> env, List<String> jvmOptions, Path logFile)
+      Spec spec,
+      Path root,
+      Map<String, String> env,
+      Path java,
+      List<String> jvmOptions,
+      Path logFile)
       throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java.toString());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(spec.jar(root).toString());
@@ -109,16 +114,19 @@ public final class ServiceProcess {
     process.destroy();
   }
 
-  public void awaitStopOrKill(Duration grace) {
+  /** True if it stopped within the grace period, false if it had to be killed. */
+  public boolean awaitStopOrKill(Duration grace) {
     try {
-      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        System.err.printf("%s did not stop within %s; killing it%n", spec.name(), grace);
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+      if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        return true;
       }
+      System.err.printf("%s did not stop within %s; killing it%n", spec.name(), grace);
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    return false;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.civic.localinfra.LocalKafka;
 import org.civic.localinfra.LocalPostgres;
 import org.civic.localinfra.Ports;
+import org.civic.localinfra.ServiceJvm;
 import org.civic.localinfra.ServiceProcess;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
@@ -139,6 +140,7 @@ final class SystemUnderTest implements AutoCloseable {
             new ServiceProcess.Spec(service, ports.get(name), database(service)),
             root,
             env,
+            ServiceJvm.current().java(),
             jvm,
             logs.resolve(name + "-" + System.currentTimeMillis() + ".log")));
   }
