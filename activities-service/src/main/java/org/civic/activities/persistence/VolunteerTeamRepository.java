@@ -2,9 +2,11 @@ package org.civic.activities.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.civic.activities.domain.*;
+import org.civic.web.persistence.HqlCount;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -20,6 +22,15 @@ public class VolunteerTeamRepository implements PanacheRepositoryBase<VolunteerT
               + " where s.memberId = :scope_member))");
     }
     return scope.clause("communityId", "branchId", null, null);
+  }
+
+  /** Whether the branch has a team of this name (not scoped: for the uniqueness rule). */
+  public boolean nameTaken(UUID branchId, String name) {
+    return HqlCount.any(
+        getEntityManager(),
+        VolunteerTeam.class,
+        "branchId = :branch and name = :name",
+        Map.of("branch", branchId, "name", name.trim()));
   }
 
   public Optional<VolunteerTeam> findVisible(UUID id, Scope scope) {

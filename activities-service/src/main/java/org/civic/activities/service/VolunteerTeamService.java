@@ -67,7 +67,7 @@ public class VolunteerTeamService {
 
   public VolunteerTeam create(UUID branchId, String name, TeamKind kind, String description) {
     BranchView branch = branches.requireActiveInScope(branchId);
-    if (teams.count("branchId = ?1 and name = ?2", branchId, name.trim()) > 0) {
+    if (teams.nameTaken(branchId, name)) {
       throw ProblemException.ruleViolation(
           "name", "The branch already has a team named '" + name.trim() + "'");
     }
@@ -87,8 +87,7 @@ public class VolunteerTeamService {
       UUID id, String ifMatch, Long version, String name, String description) {
     VolunteerTeam t = get(id);
     Versions.require(t.version, ifMatch, version);
-    if (!t.name.equals(name.trim())
-        && teams.count("branchId = ?1 and name = ?2", t.branchId, name.trim()) > 0) {
+    if (!t.name.equals(name.trim()) && teams.nameTaken(t.branchId, name)) {
       throw ProblemException.ruleViolation(
           "name", "The branch already has a team named '" + name.trim() + "'");
     }

@@ -91,7 +91,7 @@ class VisitCostTests {
     // as a list), loading entities: now the branch, the history, the visits, the members, in one
     // transaction, as projections. (The street's communities are re-read every 5 s: < 4.5.)
     assertThat(cost.statements()).isLessThan(4.5);
-    assertThat(cost.connections()).isLessThanOrEqualTo(1.0);
+    assertThat(cost.connections()).isLessThan(1.5); // one, plus a background read under load
     assertThat(cost.entitiesLoaded()).isZero();
   }
 
@@ -115,7 +115,9 @@ class VisitCostTests {
     // more per recording. (The street's communities are re-read every 5 s: < 2.5.)
     assertThat(cost.queries()).isLessThan(2.5);
     assertThat(cost.statements()).isLessThan(4.5);
-    assertThat(cost.connections()).isLessThanOrEqualTo(1.0);
+    // One connection a recording; the statistics are the whole service's, so under load a
+    // background read (the street's communities, every 5 s) can fall into the window: 1.1 seen.
+    assertThat(cost.connections()).isLessThan(1.5);
     assertThat(cost.entitiesLoaded()).isZero();
   }
 

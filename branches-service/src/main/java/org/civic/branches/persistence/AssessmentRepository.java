@@ -3,9 +3,11 @@ package org.civic.branches.persistence;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.AnnualAssessment;
+import org.civic.web.persistence.HqlCount;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -17,7 +19,11 @@ public class AssessmentRepository implements PanacheRepositoryBase<AnnualAssessm
 
   /** Whether the branch has a record for the year (not scoped: for the uniqueness rule). */
   public boolean exists(UUID branchId, int year) {
-    return count("branchId = ?1 and year = ?2", branchId, year) > 0;
+    return HqlCount.any(
+        getEntityManager(),
+        AnnualAssessment.class,
+        "branchId = :branch and year = :year",
+        Map.of("branch", branchId, "year", year));
   }
 
   public Optional<AnnualAssessment> of(UUID branchId, int year, Scope scope) {

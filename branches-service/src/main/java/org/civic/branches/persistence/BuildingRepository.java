@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.Building;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.persistence.HqlCount;
 import org.civic.web.security.Scope;
 
 @ApplicationScoped
@@ -25,7 +26,11 @@ public class BuildingRepository implements PanacheRepositoryBase<Building, UUID>
   }
 
   public boolean nameTaken(UUID communityId, String name) {
-    return count("communityId = ?1 and name = ?2", communityId, name.trim()) > 0;
+    return HqlCount.any(
+        getEntityManager(),
+        Building.class,
+        "communityId = :community and name = :name",
+        Map.of("community", communityId, "name", name.trim()));
   }
 
   public Optional<Building> findVisible(UUID id, Scope scope) {

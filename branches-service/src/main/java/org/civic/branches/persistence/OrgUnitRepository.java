@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.civic.branches.domain.OrgUnit;
 import org.civic.web.paging.PageRequest;
+import org.civic.web.persistence.HqlCount;
 import org.civic.web.persistence.InList;
 import org.civic.web.persistence.InListChunks;
 import org.civic.web.security.Scope;
@@ -96,12 +97,21 @@ public class OrgUnitRepository implements PanacheRepositoryBase<OrgUnit, UUID> {
   }
 
   public boolean codeTaken(String code) {
-    return code != null && count("code", code) > 0;
+    return code != null
+        && HqlCount.any(getEntityManager(), OrgUnit.class, "code = :code", Map.of("code", code));
   }
 
   public boolean nameTaken(UUID parentId, String name) {
     return parentId == null
-        ? count("parentId is null and name = ?1", name.trim()) > 0
-        : count("parentId = ?1 and name = ?2", parentId, name.trim()) > 0;
+        ? HqlCount.any(
+            getEntityManager(),
+            OrgUnit.class,
+            "parentId is null and name = :name",
+            Map.of("name", name.trim()))
+        : HqlCount.any(
+            getEntityManager(),
+            OrgUnit.class,
+            "parentId = :parent and name = :name",
+            Map.of("parent", parentId, "name", name.trim()));
   }
 }
