@@ -117,6 +117,18 @@ jq -n --arg mode "$mode" --arg date "$(date -u '+%Y-%m-%d %H:%M')" \
     writeSeconds:$ws, connections:$c, threads:$t}' >"$results/machine.json"
 say "mode $mode on $(nproc) cores ($cpu), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# await_platform PID LOG: until ./run-local.sh (PID, writing LOG) says the platform is up.
+await_platform() {
+  until grep -q "Local platform is up" "$2"; do
+    if ! kill -0 "$1" 2>/dev/null; then
+      echo "./run-local.sh stopped; its output:" >&2
+      tail -40 "$2" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+}
+
 # ------------------------------------------------------------------ AOT caches (Java 25+)
 # A service without a cache for this build records one in its run and writes it when it stops: a
 # training run with the demo data (the services' own APIs, all three) records what is missing, so
@@ -125,14 +137,7 @@ if [[ $service_java_feature -ge 25 ]]; then
   say "services on Java $service_java_feature: a training run records the AOT caches that are missing"
   ./run-local.sh --reset --no-build >"$logs/aot-training.log" 2>&1 &
   training_pid=$!
-  until grep -q "Local platform is up" "$logs/aot-training.log"; do
-    if ! kill -0 "$training_pid" 2>/dev/null; then
-      echo "the training run stopped; its output:" >&2
-      tail -40 "$logs/aot-training.log" >&2
-      exit 1
-    fi
-    sleep 0.5
-  done
+  await_platform "$training_pid" "$logs/aot-training.log"
   kill -TERM "$training_pid"
   wait "$training_pid" || true
   say "training run done: $(grep -c 'records one' "$logs/aot-training.log" || true) cache(s) recorded"
@@ -165,14 +170,7 @@ for svc in "${!port_of[@]}"; do
   ) &
 done
 
-until grep -q "Local platform is up" "$logs/local-run.log"; do
-  if ! kill -0 "$local_pid" 2>/dev/null; then
-    echo "./run-local.sh stopped; its output:" >&2
-    tail -40 "$logs/local-run.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+await_platform "$local_pid" "$logs/local-run.log"
 wait_ready() { for svc in "${!port_of[@]}"; do until [[ -f $dir/ready-$svc ]]; do sleep 0.1; done; done; }
 wait_ready
 platform_up="$(grep -o 'Local platform is up ([0-9.]* s)' "$logs/local-run.log" | grep -o '[0-9.]*')"
