@@ -41,6 +41,8 @@ public final class LocalRun {
           new ServiceProcess.Spec("activities-service", 8083, "activities"));
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  // A JVM recording its AOT cache starts slower (~25 % more CPU): 120 s was too short at load 15.
+  private static final Duration READY_TIMEOUT_RECORDING = Duration.ofSeconds(300);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
   // Three JVMs assembling their caches at once on 2 cores: ~20 s each alone, 71 s together at load
   // 17.
@@ -58,6 +60,7 @@ public final class LocalRun {
   private KeyPair keys;
   private boolean stopping;
   private final Map<ServiceProcess, Path> recordingAotCaches = new ConcurrentHashMap<>();
+  private volatile boolean failed;
 
   private LocalRun(LocalRunOptions options) {
     this.options = options;
@@ -91,6 +94,7 @@ public final class LocalRun {
     } catch (Exception e) {
       if (!run.isStopping()) {
         System.err.println("\nLocal run failed: " + e.getMessage());
+        run.failed = true;
         run.stopAll();
         System.exit(1);
       }
@@ -281,7 +285,8 @@ public final class LocalRun {
 
   private void awaitServicesReady() {
     long started = System.nanoTime();
-    long deadline = started + READY_TIMEOUT.toNanos();
+    Duration timeout = recordingAotCaches.isEmpty() ? READY_TIMEOUT : READY_TIMEOUT_RECORDING;
+    long deadline = started + timeout.toNanos();
     List<ServiceProcess> waiting = new ArrayList<>(services);
     while (!waiting.isEmpty()) {
       for (ServiceProcess service : List.copyOf(waiting)) {
@@ -298,7 +303,7 @@ public final class LocalRun {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             waiting.stream()
-                .map(s -> failure(s, "was not ready within " + READY_TIMEOUT.toSeconds() + " s"))
+                .map(s -> failure(s, "was not ready within " + timeout.toSeconds() + " s"))
                 .collect(Collectors.joining("\n")));
       }
       Dirs.sleep(250);
@@ -402,8 +407,9 @@ public final class LocalRun {
     Duration grace = recording ? AOT_CACHE_STOP_GRACE : STOP_GRACE;
     for (ServiceProcess service : runningServices) {
       Path cache = recordingAotCaches.get(service);
-      if (!service.awaitStopOrKill(grace) && cache != null) {
-        deleteQuietly(cache); // half written: the next run records it again
+      boolean stopped = service.awaitStopOrKill(grace);
+      if (cache != null && (!stopped || failed)) {
+        deleteQuietly(cache); // half written, or of a start that failed: record it again next run
       }
     }
     leftovers.forget();
