@@ -173,6 +173,143 @@ class RelocationFlowIT {
     printHops(mover);
   }
 
+  /**
+   * Statements per relocation in each service's database, from PostgreSQL's own log ({@code
+   * log_statement=all} for the measured moves only): the request, the relays, the consumers. Nobody
+   * polls the services meanwhile (a fixed pause per move), so what is logged is the flow's, plus
+   * each relay's idle pass every second (counted apart: those start with the relay's lock and find
+   * nothing). Prints the count per move and per kind of statement.
+   */
+  @Test
+  void statementsPerRelocation() throws Exception {
+    String mover = Fixtures.member(system, buildingA, "5", "501", "钱数数");
+    Wait.until("the mover is on A's roster", () -> onRoster(branchA, mover));
+    // Warm-up: every path has run, and the JIT has seen it a few dozen times (the CPU figures
+    // below still include compilation: read them as rough).
+    for (int i = 0; i < 40; i++) {
+      relocate(mover, i % 2 == 0 ? buildingB : buildingA, "5", Integer.toString(600 + i));
+      SystemUnderTest.sleep(i < 36 ? 250 : 1500);
+    }
+    int moves = 10;
+    long pause = 1500;
+    // The services' CPU over as long a time with nothing moving, to take their idle work (relay
+    // polls, metrics, tracing export) out of the per-move figure.
+    java.util.Map<String, Duration> idle = cpuOverPause(moves * pause);
+    java.util.Map<String, Duration> before = cpuNow();
+    java.nio.file.Path log = system.postgres.logFile();
+    setStatementLog("all");
+    long from = java.nio.file.Files.size(log);
+    for (int i = 0; i < moves; i++) {
+      relocate(mover, i % 2 == 0 ? buildingB : buildingA, "5", Integer.toString(700 + i));
+      SystemUnderTest.sleep(pause);
+    }
+    setStatementLog("none");
+    java.util.Map<String, Duration> after = cpuNow();
+    StringBuilder cpu = new StringBuilder("CPU per relocation (ms, minus the idle rate):");
+    for (String service : SystemUnderTest.SERVICES) {
+      double ms =
+          (after.get(service).minus(before.get(service)).toNanos() - idle.get(service).toNanos())
+              / 1e6
+              / moves;
+      cpu.append(
+          String.format(
+              " %s %.1f (idle %.1f)", service, ms, idle.get(service).toNanos() / 1e6 / moves));
+    }
+    System.out.println(cpu);
+    Wait.until("the last move arrived", () -> onRoster(branchA, mover));
+    List<String> lines;
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      f.seek(from);
+      byte[] bytes = new byte[(int) (f.length() - from)];
+      f.readFully(bytes);
+      lines = List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+    }
+    java.util.regex.Pattern statement =
+        java.util.regex.Pattern.compile(
+            "^(\\S+ \\S+) \\S+ \\[(\\d+)\\] db=(\\w+) .*LOG:  (?:statement|execute [^:]*): (.*)$");
+    java.util.Map<String, java.util.Map<String, Integer>> kinds = new java.util.TreeMap<>();
+    // Wall time of each transaction, BEGIN to COMMIT as PostgreSQL logged them (per backend):
+    // the relay's passes that published something apart from the rest (requests, consumers).
+    java.util.Map<String, String[]> open = new java.util.HashMap<>(); // pid -> begin, kind
+    java.util.Map<String, List<Long>> inTransaction = new java.util.TreeMap<>();
+    java.time.format.DateTimeFormatter at =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    for (String line : lines) {
+      java.util.regex.Matcher m = statement.matcher(line);
+      if (!m.find() || m.group(4).startsWith("alter system") || m.group(4).contains("reload")) {
+        continue;
+      }
+      String pid = m.group(2);
+      String db = m.group(3);
+      String text = m.group(4);
+      if (text.equals("BEGIN")) {
+        open.put(pid, new String[] {m.group(1), null});
+      } else if (open.containsKey(pid) && text.equals("COMMIT")) {
+        String[] t = open.remove(pid);
+        if (t[1] != null && !t[1].equals("idle relay")) {
+          long ms =
+              Duration.between(
+                      java.time.LocalDateTime.parse(t[0], at),
+                      java.time.LocalDateTime.parse(m.group(1), at))
+                  .toMillis();
+          inTransaction.computeIfAbsent(db + " " + t[1], k -> new ArrayList<>()).add(ms);
+        }
+      } else if (open.containsKey(pid)) {
+        String[] t = open.get(pid);
+        if (t[1] == null) {
+          t[1] = text.startsWith("select pg_try_advisory") ? "idle relay" : "transaction";
+        } else if (text.startsWith("update eventing_outbox set published_at")) {
+          t[1] = "relay pass";
+        }
+      }
+      String sql = text.replaceAll("\\$\\d+", "?");
+      kinds
+          .computeIfAbsent(db, k -> new java.util.TreeMap<>())
+          .merge(sql.substring(0, Math.min(110, sql.length())), 1, Integer::sum);
+    }
+    System.out.printf("Statements over %d relocations (log_statement=all):%n", moves);
+    kinds.forEach(
+        (db, counts) -> {
+          System.out.printf(
+              "  %s: %d in all%n", db, counts.values().stream().mapToInt(i -> i).sum());
+          counts.forEach((sql, n) -> System.out.printf("    %5d  %s%n", n, sql));
+        });
+    inTransaction.forEach(
+        (kind, millis) -> {
+          Collections.sort(millis);
+          System.out.printf(
+              "  BEGIN to COMMIT, %s (ms, median/p90/max): %s%n", kind, summary(millis));
+        });
+    assertThat(kinds).containsKeys("members", "branches", "activities");
+  }
+
+  private static java.util.Map<String, Duration> cpuNow() {
+    java.util.Map<String, Duration> cpu = new java.util.HashMap<>();
+    for (String service : SystemUnderTest.SERVICES) {
+      cpu.put(service, system.cpu(service));
+    }
+    return cpu;
+  }
+
+  private static java.util.Map<String, Duration> cpuOverPause(long millis) {
+    java.util.Map<String, Duration> start = cpuNow();
+    SystemUnderTest.sleep(millis);
+    java.util.Map<String, Duration> end = cpuNow();
+    java.util.Map<String, Duration> used = new java.util.HashMap<>();
+    start.forEach((service, at) -> used.put(service, end.get(service).minus(at)));
+    return used;
+  }
+
+  private static void setStatementLog(String level) throws java.sql.SQLException {
+    try (java.sql.Connection c = system.db("members-service");
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("alter system set log_statement = '" + level + "'");
+      s.execute("alter system set log_line_prefix = '%m [%p] db=%d '");
+      s.execute("select pg_reload_conf()");
+    }
+    SystemUnderTest.sleep(300); // every backend reads the new setting at its next statement
+  }
+
   static List<Long> hops(String producer, String outboxQuery, String consumer) {
     java.util.Map<String, java.time.Instant> written = new java.util.HashMap<>();
     try (java.sql.Connection c = system.db(producer);

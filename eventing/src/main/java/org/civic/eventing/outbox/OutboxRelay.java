@@ -8,13 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.civic.eventing.CloudEventHeaders;
@@ -22,6 +27,7 @@ import org.civic.eventing.EventEnvelope;
 import org.civic.eventing.EventTracing;
 import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +48,7 @@ public class OutboxRelay {
   private final EventingMetrics metrics;
   private final EventTracing tracing;
   private final Semaphore wakeUp = new Semaphore(0);
+  private final AtomicLong passes = new AtomicLong();
   private volatile boolean running;
   private Thread thread;
   private Producer<String, byte[]> producer;
@@ -84,6 +91,14 @@ public class OutboxRelay {
     }
   }
 
+  /**
+   * How many passes the relay has begun (each one transaction on one connection): tests that count
+   * a request's connections leave these out, since the relay's statements are plain JDBC.
+   */
+  public long passes() {
+    return passes.get();
+  }
+
   /** Called after a transaction that wrote outbox rows has committed. */
   public void wake() {
     wakeUp.release();
@@ -118,31 +133,13 @@ public class OutboxRelay {
    * @return how many rows were published (0 if another replica holds the lock)
    */
   int relayBatch() {
+    passes.incrementAndGet();
     BatchResult result =
         QuarkusTransaction.requiringNew()
             .timeout((int) config.relay().sendTimeout().multipliedBy(2).toSeconds() + 5)
             .call(
                 () -> {
-                  // One round trip for both (every relay round is on an event's path): the
-                  // relay lock, and synchronous_commit off for this transaction only, since
-                  // losing its commit in a crash only means publishing its rows again, which
-                  // consumers drop as duplicates. No need to wait for the WAL flush.
-                  Object[] lockAndSetting =
-                      (Object[])
-                          em.createNativeQuery(
-                                  "select pg_try_advisory_xact_lock(:key),"
-                                      + " set_config('synchronous_commit', 'off', true)")
-                              .setParameter("key", RELAY_LOCK_KEY)
-                              .getSingleResult();
-                  if (!(Boolean) lockAndSetting[0]) {
-                    return BatchResult.NONE;
-                  }
-                  List<OutboxRecord> rows =
-                      em.createQuery(
-                              "from OutboxRecord where publishedAt is null order by id",
-                              OutboxRecord.class)
-                          .setMaxResults(config.relay().batchSize())
-                          .getResultList();
+                  List<OutboxRecord> rows = lockAndRead();
                   return rows.isEmpty() ? BatchResult.NONE : sendInOrder(rows);
                 });
     // Thrown only now, after the acknowledged rows' marks have committed.
@@ -150,6 +147,64 @@ public class OutboxRelay {
       throw result.failure();
     }
     return result.published();
+  }
+
+  /**
+   * Takes the relay lock and reads the oldest unpublished rows, both in one round trip (every relay
+   * pass is on an event's path: this was two). Two statements sent together, not one: in READ
+   * COMMITTED each statement has its own snapshot, so the read's snapshot is taken after the lock
+   * is held and sees every mark of the replica that held it before; a lock taken inside the read
+   * would come after the read's snapshot. The same statement turns {@code synchronous_commit} off
+   * for this transaction only: losing its commit in a crash only means publishing its rows again,
+   * which consumers drop as duplicates. Plain JDBC: the rows are read once and never dirty-checked.
+   *
+   * @return the rows, or none if another replica holds the lock
+   */
+  private List<OutboxRecord> lockAndRead() {
+    return em.unwrap(Session.class)
+        .doReturningWork(
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
+                statement.setLong(1, RELAY_LOCK_KEY);
+                statement.setInt(2, config.relay().batchSize());
+                statement.execute();
+                boolean locked;
+                try (ResultSet lock = statement.getResultSet()) {
+                  locked = lock.next() && lock.getBoolean(1);
+                }
+                statement.getMoreResults();
+                try (ResultSet rs = statement.getResultSet()) {
+                  List<OutboxRecord> rows = new ArrayList<>();
+                  while (locked && rs.next()) {
+                    rows.add(row(rs));
+                  }
+                  return rows;
+                }
+              }
+            });
+  }
+
+  private static final String LOCK_AND_READ =
+      "select pg_try_advisory_xact_lock(?), set_config('synchronous_commit', 'off', true);"
+          + " select id, event_id, topic, event_type, aggregate_type, aggregate_id, aggregate_version,"
+          + " occurred_at, producer, traceparent, payload::text, attempts from eventing_outbox"
+          + " where published_at is null order by id limit ?";
+
+  private static OutboxRecord row(ResultSet rs) throws SQLException {
+    OutboxRecord row = new OutboxRecord();
+    row.id = rs.getLong(1);
+    row.eventId = rs.getObject(2, UUID.class);
+    row.topic = rs.getString(3);
+    row.eventType = rs.getString(4);
+    row.aggregateType = rs.getString(5);
+    row.aggregateId = rs.getString(6);
+    row.aggregateVersion = rs.getLong(7);
+    row.occurredAt = rs.getObject(8, OffsetDateTime.class);
+    row.producer = rs.getString(9);
+    row.traceparent = rs.getString(10);
+    row.payload = rs.getString(11);
+    row.attempts = rs.getInt(12);
+    return row;
   }
 
   private record BatchResult(int published, RuntimeException failure) {
@@ -176,7 +231,6 @@ public class OutboxRelay {
       }
       OffsetDateTime now = OffsetDateTime.now();
       List<Long> acknowledgedIds = new ArrayList<>(rows.size());
-      int acknowledged = 0;
       RuntimeException failure = null;
       long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
       for (int i = 0; i < rows.size(); i++) {
@@ -184,29 +238,19 @@ public class OutboxRelay {
         try {
           acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           acknowledgedIds.add(row.id);
-          acknowledged++;
         } catch (Exception e) {
           if (e instanceof InterruptedException) {
             Thread.currentThread().interrupt();
           }
-          row.attempts++;
-          row.lastError = truncate(rootMessage(e), 1000);
+          recordFailure(row.id, truncate(rootMessage(e), 1000));
           failure = new IllegalStateException("publishing event " + row.eventId + " failed", e);
           EventTracing.failed(spans.get(i), e);
           break;
         }
       }
-      // One statement for the whole batch rather than an entity update per row.
-      if (!acknowledgedIds.isEmpty()) {
-        em.createNativeQuery(
-                "update eventing_outbox set published_at = :now, attempts = attempts + 1"
-                    + " where id in (:ids)")
-            .setParameter("now", now)
-            .setParameter("ids", acknowledgedIds)
-            .executeUpdate();
-      }
-      metrics.published(acknowledged);
-      return new BatchResult(acknowledged, failure);
+      markPublished(acknowledgedIds, now);
+      metrics.published(acknowledgedIds.size());
+      return new BatchResult(acknowledgedIds.size(), failure);
     } catch (RuntimeException e) {
       if (!spans.isEmpty()) {
         EventTracing.failed(spans.get(spans.size() - 1), e);
@@ -215,6 +259,44 @@ public class OutboxRelay {
     } finally {
       spans.forEach(Span::end);
     }
+  }
+
+  /**
+   * One statement for the whole batch, the ids as one array parameter (an IN list of as many
+   * parameters as rows would be a new statement text for every batch size).
+   */
+  private void markPublished(List<Long> ids, OffsetDateTime now) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "update eventing_outbox set published_at = ?, attempts = attempts + 1"
+                          + " where id = any(?)")) {
+                update.setObject(1, now);
+                update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                update.executeUpdate();
+              }
+            });
+  }
+
+  /** The failed row keeps its place; its attempts and last error show in the table. */
+  private void recordFailure(long id, String error) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement update =
+                  connection.prepareStatement(
+                      "update eventing_outbox set attempts = attempts + 1, last_error = ?"
+                          + " where id = ?")) {
+                update.setString(1, error);
+                update.setLong(2, id);
+                update.executeUpdate();
+              }
+            });
   }
 
   private static EventEnvelope envelopeOf(OutboxRecord row) {

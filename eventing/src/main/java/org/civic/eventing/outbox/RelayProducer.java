@@ -34,7 +34,10 @@ class RelayProducer {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+    // No linger: the relay sends a pass's rows in one loop and only then waits, so records that
+    // come while a request is in flight still go out together; a linger only delayed the first
+    // record of a pass (an event's path: one more wake of the sender thread, 1 ms or more).
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     long timeoutMs = config.relay().sendTimeout().toMillis();
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs / 2, 5000));
