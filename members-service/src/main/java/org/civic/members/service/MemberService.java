@@ -26,6 +26,7 @@ import org.civic.members.events.MemberStatusChanged;
 import org.civic.members.events.MemberUpdated;
 import org.civic.members.persistence.HouseholdRepository;
 import org.civic.members.persistence.KnownBuildingRepository;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.persistence.MemberRepository;
 import org.civic.members.persistence.ResidenceChangeRepository;
@@ -126,10 +127,10 @@ public class MemberService {
 
   /** The search within the caller's scope (the total counts only visible members). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Member> search(MemberQuery query, PageRequest page) {
+  public Page<ListedMember> search(MemberQuery query, PageRequest page) {
     LocalDate today = MemberRules.today();
     Scope scope = callers.scope();
-    List<Member> items = members.search(query, scope, today, page.offset(), page.size);
+    List<ListedMember> items = members.page(query, scope, today, page.offset(), page.size);
     return Page.of(items, page, () -> members.count(query, scope, today));
   }
 
