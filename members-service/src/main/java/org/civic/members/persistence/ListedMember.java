@@ -82,18 +82,21 @@ public record ListedMember(
   }
 
   /**
-   * The select list of {@link #fromRow}, for a member aliased {@code m}. The specialties are one
+   * The select list of {@link #fromRow}, for a member aliased {@code p}. The specialties are one
    * array per member (a correlated sub-select: the page stays one statement and one row per member,
    * where a join would repeat the member per tag), ordered by tag, which is also the order the
    * entity's collection has ({@code @OrderBy} on {@link Member#specialties}).
    */
   static final String SELECT =
-      "m.id, m.name, m.gender, m.birthDate, m.ethnicity, m.phone, m.standing, m.joinedOn,"
-          + " m.fullMemberOn, m.category, m.membershipHeld, m.membershipOrganisation, m.workUnit,"
-          + " m.position,"
-          + " (select array_agg(t) within group (order by t) from m.specialties t),"
-          + " m.communityId, m.buildingId, m.unit, m.room, m.householdId, m.branchId, m.status,"
-          + " m.statusSince, m.createdAt, m.updatedAt, m.version";
+      "p.id, p.name, p.gender, p.birthDate, p.ethnicity, p.phone, p.standing, p.joinedOn,"
+          + " p.fullMemberOn, p.category, p.membershipHeld, p.membershipOrganisation, p.workUnit,"
+          + " p.position,"
+          + " (select array_agg(t) within group (order by t) from p.specialties t),"
+          + " p.communityId, p.buildingId, p.unit, p.room, p.householdId, p.branchId, p.status,"
+          + " p.statusSince, p.createdAt, p.updatedAt, p.version";
+
+  /** How many columns {@link #SELECT} has. */
+  static final int COLUMNS = 26;
 
   static ListedMember fromRow(Object[] r) {
     return new ListedMember(

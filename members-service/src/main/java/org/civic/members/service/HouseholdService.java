@@ -51,11 +51,13 @@ public class HouseholdService {
 
   /** The household's members the caller may see. */
   public List<ListedMember> membersOf(UUID householdId) {
-    return members.page(
-        MemberQuery.inHousehold(householdId),
-        callers.scope(),
-        MemberRules.today(),
-        0,
-        Integer.MAX_VALUE);
+    return members
+        .page(
+            MemberQuery.inHousehold(householdId),
+            callers.scope(),
+            MemberRules.today(),
+            0,
+            Integer.MAX_VALUE)
+        .items();
   }
 }

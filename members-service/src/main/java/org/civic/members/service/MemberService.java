@@ -130,8 +130,13 @@ public class MemberService {
   public Page<ListedMember> search(MemberQuery query, PageRequest page) {
     LocalDate today = MemberRules.today();
     Scope scope = callers.scope();
-    List<ListedMember> items = members.page(query, scope, today, page.offset(), page.size);
-    return Page.of(items, page, () -> members.count(query, scope, today));
+    MemberRepository.ListedPage listed =
+        members.page(query, scope, today, page.offset(), page.size);
+    // The total comes with a non-empty page; an empty one (past the end) is counted.
+    return Page.of(
+        listed.items(),
+        page,
+        () -> listed.total() >= 0 ? listed.total() : members.count(query, scope, today));
   }
 
   /** All members matching the query within the caller's scope, sorted by name then id (exports). */
