@@ -96,22 +96,31 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
   /** The member if the scope includes it (a MEMBER: themself and their household). */
   public Optional<Member> findVisible(UUID id, Scope scope) {
-    return read(id, true, false)
+    return read(id, true)
         .filter(m -> scope.permits(m.communityId, m.branchId, m.id, m.householdId));
   }
 
   /**
-   * As {@link #findVisible}, read-only: for a member that is only shown (no snapshot is kept for
-   * dirty checking, and a change to it would not be written).
+   * As {@link #findVisible}, for a member that is only shown: its columns as a list shows them (one
+   * statement with the specialties aggregated, no entity built, see {@link #page}), the scope
+   * checked on the row as in {@link #read}.
    */
-  public Optional<Member> readVisible(UUID id, Scope scope) {
-    return read(id, true, true)
-        .filter(m -> scope.permits(m.communityId, m.branchId, m.id, m.householdId));
+  public Optional<ListedMember> readVisible(UUID id, Scope scope) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select " + ListedMember.SELECT + " from Member p where p.id = :id", Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(ListedMember::fromRow)
+        .filter(m -> scope.permits(m.communityId(), m.branchId(), m.id(), m.householdId()));
   }
 
   /** The member if the scope includes their own records (a MEMBER: only themself). */
   public Optional<Member> findOwnRecords(UUID id, Scope scope) {
-    return read(id, false, false).filter(m -> scope.permits(m.communityId, m.branchId, m.id, null));
+    return read(id, false).filter(m -> scope.permits(m.communityId, m.branchId, m.id, null));
   }
 
   /** The member's household, or null for an unknown member (no scope: used to build scopes). */
@@ -128,12 +137,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
   // encode (Scope.permits): a street's scope as a WHERE clause binds one parameter per community
   // (32 for the bench's street), which was ~11 % of a read's CPU in the service and more in
   // PostgreSQL. A member outside the scope is read but never returned.
-  private Optional<Member> read(UUID id, boolean withSpecialties, boolean readOnly) {
+  private Optional<Member> read(UUID id, boolean withSpecialties) {
     String fetch = withSpecialties ? " left join fetch m.specialties" : "";
     return getEntityManager()
         .createQuery("select m from Member m" + fetch + " where m.id = :id", Member.class)
         .setParameter("id", id)
-        .setHint(HibernateHints.HINT_READ_ONLY, readOnly)
         // A list, not a stream: streaming a fetch join scrolls with look-ahead (11 % of a read).
         .getResultList()
         .stream()

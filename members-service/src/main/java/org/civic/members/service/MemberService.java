@@ -117,9 +117,9 @@ public class MemberService {
         .orElseThrow(() -> ProblemException.notFound("Member", id));
   }
 
-  /** As {@link #get}, for showing only: the member is loaded read-only. */
+  /** As {@link #get}, for showing only: the member's columns, no entity. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Member read(UUID id) {
+  public ListedMember read(UUID id) {
     return members
         .readVisible(id, callers.scope())
         .orElseThrow(() -> ProblemException.notFound("Member", id));

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +22,11 @@ import java.util.List;
 import java.util.UUID;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
+import org.civic.localinfra.security.Tokens;
+import org.civic.members.persistence.MemberRepository;
+import org.civic.members.rest.MemberViews.MemberView;
+import org.civic.web.security.Caller;
+import org.civic.web.security.Role;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,8 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberListQueriesTests {
   @Inject EntityManagerFactory factory;
+  @Inject MemberRepository members;
+  @Inject ObjectMapper mapper;
 
   @Test
   void aPageIsOneStatementWithItsSpecialtiesAndTotalAndACountOnlyPastTheEnd() {
@@ -114,9 +123,9 @@ class MemberListQueriesTests {
   }
 
   /**
-   * A list page is read as columns (ListedMember), a single member as an entity: the same member
-   * must read the same, character for character, both ways, for staff and for a member of the
-   * household (phone masked), and with the specialties in one order.
+   * Lists and single reads take a member's columns (ListedMember), writes show the entity: the same
+   * member must read the same, character for character, in a list, alone and as the entity's view,
+   * for staff and for a member of the household (phone masked), with the specialties in one order.
    */
   @Test
   void aListedMemberReadsExactlyAsTheMemberReadAlone() {
@@ -161,6 +170,11 @@ class MemberListQueriesTests {
                 + ","
                 + alone.get(1)
                 + "],\"page\":0,\"size\":2,\"total\":3,\"totalPages\":2}");
+    for (String id : ids) {
+      assertThat(readAlone(null, id))
+          .as("read alone vs the entity's view")
+          .isEqualTo(entityView(id));
+    }
     assertThat(alone.get(0)).contains("\"specialties\":[\"calligraphy\",\"medical\",\"tai chi\"]");
 
     // A member of the household sees the other's phone masked, in the household and alone.
@@ -184,6 +198,16 @@ class MemberListQueriesTests {
                 + readAlone(member, ids.get(0))
                 + "]")
         .contains("138****0000");
+  }
+
+  // The view of the member loaded as an entity (the path of writes), serialised as responses are.
+  private String entityView(String id) {
+    Caller admin = new Caller("test", Role.STREET_ADMIN, Tokens.DEMO_STREET, null);
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                mapper.writeValueAsString(
+                    MemberView.of(members.findById(UUID.fromString(id)), admin)));
   }
 
   private static String readAlone(String token, String id) {
