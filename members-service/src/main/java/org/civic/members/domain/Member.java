@@ -65,11 +65,10 @@ public class Member {
 
   public String position;
 
-  // Lists and exports fetch the specialties with the members (MemberRepository.search); anything
-  // else that touches several members' specialties loads them 200 at a time, not 16 (the default).
-  // Ordered by tag, as the lists' projection aggregates them (ListedMember): a member reads the
-  // same
-  // in a list and alone.
+  // Lists aggregate the specialties in their select (ListedMember), exports join-fetch them
+  // (MemberRepository.search); anything else that touches several members' specialties loads them
+  // 200 at a time, not 16 (the default). Ordered by tag, as the lists aggregate them, so a member
+  // reads the same in a list and as the entity's view (after a write).
   @ElementCollection
   @BatchSize(size = 200)
   @OrderBy

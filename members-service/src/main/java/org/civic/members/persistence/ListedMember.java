@@ -15,7 +15,7 @@ import org.civic.members.domain.Standing;
 /**
  * A member as lists show it: the columns of the member view, read as a projection (no managed
  * entity), or taken from a loaded {@link Member}. Building entities and then views from them was
- * ~20 % of a list page's CPU (session 7, docs/performance.md).
+ * ~20 % of a list page's CPU (session 7 in bench/README.md).
  */
 public record ListedMember(
     UUID id,
