@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
@@ -64,10 +65,13 @@ public class Member {
 
   public String position;
 
-  // Lists and exports fetch the specialties with the members (MemberRepository.search); anything
-  // else that touches several members' specialties loads them 200 at a time, not 16 (the default).
+  // Lists aggregate the specialties in their select (ListedMember), exports join-fetch them
+  // (MemberRepository.search); anything else that touches several members' specialties loads them
+  // 200 at a time, not 16 (the default). Ordered by tag, as the lists aggregate them, so a member
+  // reads the same in a list and as the entity's view (after a write).
   @ElementCollection
   @BatchSize(size = 200)
+  @OrderBy
   @CollectionTable(name = "member_specialty", joinColumns = @JoinColumn(name = "member_id"))
   @Column(name = "tag")
   public List<String> specialties = new ArrayList<>();

@@ -20,15 +20,51 @@ import org.hibernate.jpa.HibernateHints;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
+  /** A page of listed members and the total of the list, or -1 when the page is empty. */
+  public record ListedPage(List<ListedMember> items, long total) {}
+
   /**
    * One page of the members matching the query within the caller's scope, sorted by name then id
-   * (stable), with their specialties, read-only.
+   * (stable), with their specialties, as {@link ListedMember}s (lists and a household's members),
+   * and how many members match in all.
    *
-   * <p>One statement: the page is chosen in a subquery (filters, scope, order, offset and limit)
-   * and its members are read with their specialties joined. Paging the fetch join itself would make
-   * Hibernate page in memory; a separate batch for the specialties was a second statement per page
-   * (12 % of a list page's CPU). Read-only: the members are only shown, so Hibernate keeps no
-   * snapshot of them for dirty checking.
+   * <p>One statement: the page is chosen in a subquery (filters, scope, order, offset and limit),
+   * so only its rows are read in full and their specialties aggregated (choosing the page in the
+   * outer query would read every skipped row too). Columns, not entities: loading managed entities
+   * and mapping them to views was ~20 % of a list page's CPU. The total is an uncorrelated count in
+   * the select list, which PostgreSQL runs once per statement (an InitPlan, an index-only scan for
+   * the usual filters): a second statement for it was 13 % of a full page's CPU, its own query and
+   * pooled connection. {@code count(*) over ()} would read every matching row in full (session 4).
+   * An empty page has no row to carry the total: {@link #count} then.
+   */
+  public ListedPage page(MemberQuery query, Scope scope, LocalDate today, int offset, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    String where = where(query, scope, today, params);
+    TypedQuery<Object[]> q =
+        getEntityManager()
+            .createQuery(
+                "select "
+                    + ListedMember.SELECT
+                    + ", (select count(m) from Member m"
+                    + where
+                    + ") from Member p where p.id in (select m.id from Member m"
+                    + where
+                    + " order by m.name, m.id offset :offset rows fetch first :limit rows only)"
+                    + " order by p.name, p.id",
+                Object[].class);
+    params.forEach(q::setParameter);
+    List<Object[]> rows =
+        q.setParameter("offset", offset).setParameter("limit", limit).getResultList();
+    List<ListedMember> page = new ArrayList<>(rows.size());
+    rows.forEach(r -> page.add(ListedMember.fromRow(r)));
+    return new ListedPage(page, rows.isEmpty() ? -1 : (Long) rows.get(0)[ListedMember.COLUMNS]);
+  }
+
+  /**
+   * The members matching the query within the caller's scope from {@code offset} on, sorted by name
+   * then id, with their specialties, as read-only entities (the export, which writes them through
+   * the sheet layout). One statement, as {@link #page}: the members with their specialties joined.
+   * Read-only: Hibernate keeps no snapshot of them for dirty checking.
    */
   public List<Member> search(
       MemberQuery query, Scope scope, LocalDate today, int offset, int limit) {
@@ -60,22 +96,31 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
   /** The member if the scope includes it (a MEMBER: themself and their household). */
   public Optional<Member> findVisible(UUID id, Scope scope) {
-    return read(id, true, false)
+    return read(id, true)
         .filter(m -> scope.permits(m.communityId, m.branchId, m.id, m.householdId));
   }
 
   /**
-   * As {@link #findVisible}, read-only: for a member that is only shown (no snapshot is kept for
-   * dirty checking, and a change to it would not be written).
+   * As {@link #findVisible}, for a member that is only shown: its columns as a list shows them (one
+   * statement with the specialties aggregated, no entity built, see {@link #page}), the scope
+   * checked on the row as in {@link #read}.
    */
-  public Optional<Member> readVisible(UUID id, Scope scope) {
-    return read(id, true, true)
-        .filter(m -> scope.permits(m.communityId, m.branchId, m.id, m.householdId));
+  public Optional<ListedMember> readVisible(UUID id, Scope scope) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select " + ListedMember.SELECT + " from Member p where p.id = :id", Object[].class)
+            .setParameter("id", id)
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(ListedMember::fromRow)
+        .filter(m -> scope.permits(m.communityId(), m.branchId(), m.id(), m.householdId()));
   }
 
   /** The member if the scope includes their own records (a MEMBER: only themself). */
   public Optional<Member> findOwnRecords(UUID id, Scope scope) {
-    return read(id, false, false).filter(m -> scope.permits(m.communityId, m.branchId, m.id, null));
+    return read(id, false).filter(m -> scope.permits(m.communityId, m.branchId, m.id, null));
   }
 
   /** The member's household, or null for an unknown member (no scope: used to build scopes). */
@@ -92,12 +137,11 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
   // encode (Scope.permits): a street's scope as a WHERE clause binds one parameter per community
   // (32 for the bench's street), which was ~11 % of a read's CPU in the service and more in
   // PostgreSQL. A member outside the scope is read but never returned.
-  private Optional<Member> read(UUID id, boolean withSpecialties, boolean readOnly) {
+  private Optional<Member> read(UUID id, boolean withSpecialties) {
     String fetch = withSpecialties ? " left join fetch m.specialties" : "";
     return getEntityManager()
         .createQuery("select m from Member m" + fetch + " where m.id = :id", Member.class)
         .setParameter("id", id)
-        .setHint(HibernateHints.HINT_READ_ONLY, readOnly)
         // A list, not a stream: streaming a fetch join scrolls with look-ahead (11 % of a read).
         .getResultList()
         .stream()

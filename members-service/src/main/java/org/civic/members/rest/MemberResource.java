@@ -24,6 +24,7 @@ import org.civic.members.domain.Category;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberStatus;
 import org.civic.members.domain.Standing;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.rest.MemberRequests.ChangeStatus;
 import org.civic.members.rest.MemberRequests.RegisterMember;
@@ -171,8 +172,8 @@ public class MemberResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = MemberView.class)))
   public Response get(@PathParam("id") UUID id) {
-    Member m = service.read(id);
-    return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version)).build();
+    ListedMember m = service.read(id);
+    return Response.ok(MemberView.of(m, callers.caller())).tag(Versions.etag(m.version())).build();
   }
 
   @GET

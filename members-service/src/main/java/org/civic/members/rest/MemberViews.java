@@ -15,6 +15,7 @@ import org.civic.members.domain.ResidenceChange;
 import org.civic.members.domain.SensitiveProfile;
 import org.civic.members.domain.Standing;
 import org.civic.members.domain.StatusChange;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.service.MemberService;
 import org.civic.web.security.Caller;
 import org.civic.web.security.Masking;
@@ -78,37 +79,42 @@ public final class MemberViews {
      * of the household) masked.
      */
     public static MemberView of(Member m, Caller viewer) {
-      boolean fullPhone = viewer.isStaff() || m.id.equals(viewer.memberId());
+      return of(ListedMember.of(m), viewer);
+    }
+
+    /** As {@link #of(Member, Caller)}, for a member read as columns (lists, a household). */
+    public static MemberView of(ListedMember m, Caller viewer) {
+      boolean fullPhone = viewer.isStaff() || m.id().equals(viewer.memberId());
       LocalDate today = MemberRules.today();
       return new MemberView(
-          m.id,
-          m.name,
-          m.gender,
-          m.birthDate,
-          MemberRules.age(m.birthDate, today),
-          m.ethnicity,
-          fullPhone ? m.phone : Masking.phone(m.phone),
-          m.standing,
-          m.joinedOn,
-          m.fullMemberOn,
-          m.category,
-          m.membershipHeld,
-          m.membershipOrganisation,
-          m.workUnit,
-          m.position,
-          List.copyOf(m.specialties),
-          m.communityId,
-          m.buildingId,
-          m.unit,
-          m.room,
-          m.householdId,
-          m.branchId,
-          m.status,
-          m.statusSince,
+          m.id(),
+          m.name(),
+          m.gender(),
+          m.birthDate(),
+          MemberRules.age(m.birthDate(), today),
+          m.ethnicity(),
+          fullPhone ? m.phone() : Masking.phone(m.phone()),
+          m.standing(),
+          m.joinedOn(),
+          m.fullMemberOn(),
+          m.category(),
+          m.membershipHeld(),
+          m.membershipOrganisation(),
+          m.workUnit(),
+          m.position(),
+          m.specialties(),
+          m.communityId(),
+          m.buildingId(),
+          m.unit(),
+          m.room(),
+          m.householdId(),
+          m.branchId(),
+          m.status(),
+          m.statusSince(),
           m.lostContactOverSixMonths(today),
-          m.createdAt,
-          m.updatedAt,
-          m.version);
+          m.createdAt(),
+          m.updatedAt(),
+          m.version());
     }
   }
 

@@ -5,9 +5,9 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
 import org.civic.members.domain.Household;
-import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.persistence.HouseholdRepository;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.persistence.MemberRepository;
 import org.civic.web.paging.Page;
@@ -50,12 +50,14 @@ public class HouseholdService {
   }
 
   /** The household's members the caller may see. */
-  public List<Member> membersOf(UUID householdId) {
-    return members.search(
-        MemberQuery.inHousehold(householdId),
-        callers.scope(),
-        MemberRules.today(),
-        0,
-        Integer.MAX_VALUE);
+  public List<ListedMember> membersOf(UUID householdId) {
+    return members
+        .page(
+            MemberQuery.inHousehold(householdId),
+            callers.scope(),
+            MemberRules.today(),
+            0,
+            Integer.MAX_VALUE)
+        .items();
   }
 }

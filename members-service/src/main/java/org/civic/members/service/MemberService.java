@@ -26,6 +26,7 @@ import org.civic.members.events.MemberStatusChanged;
 import org.civic.members.events.MemberUpdated;
 import org.civic.members.persistence.HouseholdRepository;
 import org.civic.members.persistence.KnownBuildingRepository;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.persistence.MemberRepository;
 import org.civic.members.persistence.ResidenceChangeRepository;
@@ -116,9 +117,9 @@ public class MemberService {
         .orElseThrow(() -> ProblemException.notFound("Member", id));
   }
 
-  /** As {@link #get}, for showing only: the member is loaded read-only. */
+  /** As {@link #get}, for showing only: the member's columns, no entity. */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Member read(UUID id) {
+  public ListedMember read(UUID id) {
     return members
         .readVisible(id, callers.scope())
         .orElseThrow(() -> ProblemException.notFound("Member", id));
@@ -126,11 +127,16 @@ public class MemberService {
 
   /** The search within the caller's scope (the total counts only visible members). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Page<Member> search(MemberQuery query, PageRequest page) {
+  public Page<ListedMember> search(MemberQuery query, PageRequest page) {
     LocalDate today = MemberRules.today();
     Scope scope = callers.scope();
-    List<Member> items = members.search(query, scope, today, page.offset(), page.size);
-    return Page.of(items, page, () -> members.count(query, scope, today));
+    MemberRepository.ListedPage listed =
+        members.page(query, scope, today, page.offset(), page.size);
+    // The total comes with a non-empty page; an empty one (past the end) is counted.
+    return Page.of(
+        listed.items(),
+        page,
+        () -> listed.total() >= 0 ? listed.total() : members.count(query, scope, today));
   }
 
   /** All members matching the query within the caller's scope, sorted by name then id (exports). */

@@ -72,6 +72,8 @@ class MemberReadScopeTests {
         boolean byClause = passes(m.id, ScopeClauses.members(scope, "m"));
         boolean byId = members.findVisible(m.id, scope).isPresent();
         assertThat(byId).as("findVisible %s in %s", m.id, scope).isEqualTo(byClause);
+        boolean shown = members.readVisible(m.id, scope).isPresent();
+        assertThat(shown).as("readVisible %s in %s", m.id, scope).isEqualTo(byClause);
         boolean ownByClause =
             passes(m.id, scope.clause("m.communityId", "m.branchId", "m.id", null));
         boolean ownById = members.findOwnRecords(m.id, scope).isPresent();
@@ -90,6 +92,13 @@ class MemberReadScopeTests {
                 .stream()
                 .map(m -> m.id)
                 .toList();
+        List<UUID> paged =
+            members
+                .page(MemberQuery.inCommunity(community), scope, LocalDate.now(), 0, 50)
+                .items()
+                .stream()
+                .map(ListedMember::id)
+                .toList();
         List<UUID> expected =
             all.stream()
                 .filter(m -> m.communityId.equals(community))
@@ -99,6 +108,7 @@ class MemberReadScopeTests {
         assertThat(listed)
             .as("community %s in %s", community, scope)
             .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(paged).as("page of community %s in %s", community, scope).isEqualTo(listed);
       }
     }
     // A MEMBER's own records exclude the rest of their household.
