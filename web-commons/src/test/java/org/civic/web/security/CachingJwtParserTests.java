@@ -45,10 +45,11 @@ class CachingJwtParserTests {
 
   @Test
   void anExpiredTokenIsNeverServedFromTheCache() throws Exception {
-    // Valid for one second: reusable only until its exp, then verified (and refused) again.
-    String token = sign(keys, "bob", 1);
-    parser.parse(token);
-    Thread.sleep(1_100);
+    // Valid for two seconds (exp is whole seconds, so at least one): reusable only until its exp,
+    // then verified (and refused) again. One second flaked: signed at x.95 s, expired at once.
+    String token = sign(keys, "bob", 2);
+    long expMillis = parser.parse(token).getExpirationTime() * 1000L;
+    Thread.sleep(Math.max(0, expMillis - System.currentTimeMillis()) + 200);
     assertThatThrownBy(() -> parser.parse(token)).isInstanceOf(ParseException.class);
     assertThat(verifications).hasValue(2);
   }
