@@ -130,17 +130,17 @@ await_platform() {
 }
 
 # ------------------------------------------------------------------ AOT caches (Java 25+)
-# A service without a cache for this build records one in its run and writes it when it stops: a
-# training run with the demo data (the services' own APIs, all three) records what is missing, so
-# that every start measured below starts from its cache.
+# The local run records a service's missing cache before it starts it for real (a start of its
+# own, stopped when ready; ADR 0010). One run up front records them, so that the starts measured
+# below are the ones every later run makes.
 if [[ $service_java_feature -ge 25 ]]; then
-  say "services on Java $service_java_feature: a training run records the AOT caches that are missing"
-  ./run-local.sh --reset --no-build >"$logs/aot-training.log" 2>&1 &
-  training_pid=$!
-  await_platform "$training_pid" "$logs/aot-training.log"
-  kill -TERM "$training_pid"
-  wait "$training_pid" || true
-  say "training run done: $(grep -c 'records one' "$logs/aot-training.log" || true) cache(s) recorded"
+  say "services on Java $service_java_feature: a first run records the AOT caches this build lacks"
+  ./run-local.sh --reset --no-demo --no-build >"$logs/aot-recording.log" 2>&1 &
+  recording_pid=$!
+  await_platform "$recording_pid" "$logs/aot-recording.log"
+  kill -TERM "$recording_pid"
+  wait "$recording_pid" || true
+  say "$(grep -o 'AOT caches recorded ([0-9]* ms)' "$logs/aot-recording.log" || echo 'no cache was missing')"
 fi
 
 # ------------------------------------------------------------------ start the system

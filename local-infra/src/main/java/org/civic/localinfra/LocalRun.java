@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +61,7 @@ public final class LocalRun {
   private KeyPair keys;
   private boolean stopping;
   private final Map<ServiceProcess, Path> recordingAotCaches = new ConcurrentHashMap<>();
-  private volatile boolean failed;
+  private String encryptionKeys;
 
   private LocalRun(LocalRunOptions options) {
     this.options = options;
@@ -94,7 +95,6 @@ public final class LocalRun {
     } catch (Exception e) {
       if (!run.isStopping()) {
         System.err.println("\nLocal run failed: " + e.getMessage());
-        run.failed = true;
         run.stopAll();
         System.exit(1);
       }
@@ -245,49 +245,93 @@ public final class LocalRun {
             .filter(option -> !option.isBlank())
             .collect(Collectors.toList());
     say("Services run on Java %s (%s)", jvm.version(), jvm.java());
-    String encryptionKeys = encryptionKeys();
-    String publicKey =
-        local.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString();
+    encryptionKeys = encryptionKeys();
+    recordMissingAotCaches(jvm, jvmOptions);
     for (ServiceProcess.Spec spec : SERVICES) {
-      Map<String, String> env =
-          Map.of(
-              "QUARKUS_HTTP_PORT", Integer.toString(spec.port()),
-              "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()),
-              "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-              "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-              "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-              // The local run is its own identity provider: tokens signed with .local/jwt.
-              "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey,
-              "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
-              "SECURITY_ENCRYPTION_KEYS", encryptionKeys,
-              // glibc gives every thread that mallocs an arena of its own (up to 8 per core):
-              // tens of MB of RSS in a JVM with many threads, for no gain at this load.
-              "MALLOC_ARENA_MAX", "2");
-      Path logFile = logs.resolve(spec.name() + ".log");
-      ServiceJvm.AotCache aotCache = jvm.aotCache(spec.jar(options.root()), jvmOptions);
       List<String> serviceOptions = new ArrayList<>(jvmOptions);
-      serviceOptions.addAll(aotCache.options());
+      serviceOptions.addAll(jvm.aotCache(spec.jar(options.root()), jvmOptions).options());
       ServiceProcess service =
-          register(
-              ServiceProcess.launch(
-                  spec, options.root(), env, jvm.java(), serviceOptions, logFile));
-      leftovers.remember(service);
-      say("Started %s (pid %d), log: %s", spec.name(), service.pid(), logFile);
-      if (aotCache.recording()) {
-        recordingAotCaches.put(service, aotCache.file());
-        say(
-            "  %s has no AOT cache for this build yet: this run records one, written when it"
-                + " stops (once, ~20 s); later starts take a third of the time",
-            spec.name());
-      }
+          launch(jvm, spec, serviceOptions, logs.resolve(spec.name() + ".log"));
+      say("Started %s (pid %d), log: %s", spec.name(), service.pid(), service.logFile());
     }
   }
 
-  private void awaitServicesReady() {
+  /**
+   * On Java 25+, a service without an AOT cache for this build and these options is started once to
+   * record it: until ready, then stopped, and the JVM writes the cache as it exits (ADR 0010).
+   * Start-up alone, so the cache holds what a start needs and no more: one recorded over the demo
+   * data held 15 MB more at ready (all of a cache's classes are loaded at start). Once per build,
+   * about a minute for the three on 2 cores.
+   */
+  private void recordMissingAotCaches(ServiceJvm jvm, List<String> jvmOptions) throws IOException {
+    Map<ServiceProcess, Path> recording = new LinkedHashMap<>();
+    for (ServiceProcess.Spec spec : SERVICES) {
+      ServiceJvm.AotCache cache = jvm.aotCache(spec.jar(options.root()), jvmOptions);
+      if (cache.recording()) {
+        List<String> serviceOptions = new ArrayList<>(jvmOptions);
+        serviceOptions.addAll(cache.options());
+        Path log = logs.resolve(spec.name() + "-aot-recording.log");
+        ServiceProcess process = launch(jvm, spec, serviceOptions, log);
+        recording.put(process, cache.file());
+        recordingAotCaches.put(process, cache.file()); // a stop meanwhile deletes the cache
+      }
+    }
+    if (recording.isEmpty()) {
+      return;
+    }
     long started = System.nanoTime();
-    Duration timeout = recordingAotCaches.isEmpty() ? READY_TIMEOUT : READY_TIMEOUT_RECORDING;
+    say(
+        "Recording AOT caches for %s (once for this build): each starts, then stops and writes"
+            + " its cache...",
+        recording.keySet().stream().map(p -> p.spec().name()).collect(Collectors.joining(", ")));
+    awaitReady(List.copyOf(recording.keySet()), READY_TIMEOUT_RECORDING, false);
+    recording.keySet().forEach(ServiceProcess::requestStop);
+    for (Map.Entry<ServiceProcess, Path> entry : recording.entrySet()) {
+      if (!entry.getKey().awaitStopOrKill(AOT_CACHE_STOP_GRACE)) {
+        deleteQuietly(entry.getValue()); // half written: the next run records it again
+      }
+      forgetService(entry.getKey());
+    }
+    say("AOT caches recorded (%d ms)", millisSince(started));
+  }
+
+  private ServiceProcess launch(
+      ServiceJvm jvm, ServiceProcess.Spec spec, List<String> jvmOptions, Path logFile)
+      throws IOException {
+    ServiceProcess service =
+        register(
+            ServiceProcess.launch(
+                spec, options.root(), serviceEnvironment(spec), jvm.java(), jvmOptions, logFile));
+    leftovers.remember(service);
+    return service;
+  }
+
+  private Map<String, String> serviceEnvironment(ServiceProcess.Spec spec) {
+    return Map.of(
+        "QUARKUS_HTTP_PORT", Integer.toString(spec.port()),
+        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()),
+        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+        // The local run is its own identity provider: tokens signed with .local/jwt.
+        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+            local.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString(),
+        "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
+        "SECURITY_ENCRYPTION_KEYS", encryptionKeys,
+        // glibc gives every thread that mallocs an arena of its own (up to 8 per core):
+        // tens of MB of RSS in a JVM with many threads, for no gain at this load.
+        "MALLOC_ARENA_MAX", "2");
+  }
+
+  private void awaitServicesReady() {
+    awaitReady(List.copyOf(services), READY_TIMEOUT, true);
+  }
+
+  /** Until each answers /q/health/ready; {@code watch}: report it if it stops later on its own. */
+  private void awaitReady(List<ServiceProcess> processes, Duration timeout, boolean watch) {
+    long started = System.nanoTime();
     long deadline = started + timeout.toNanos();
-    List<ServiceProcess> waiting = new ArrayList<>(services);
+    List<ServiceProcess> waiting = new ArrayList<>(processes);
     while (!waiting.isEmpty()) {
       for (ServiceProcess service : List.copyOf(waiting)) {
         if (!service.isAlive()) {
@@ -297,7 +341,9 @@ public final class LocalRun {
         if (service.isReady()) {
           waiting.remove(service);
           say("%s is ready (%d ms)", service.spec().name(), millisSince(started));
-          reportUnexpectedExit(service);
+          if (watch) {
+            reportUnexpectedExit(service);
+          }
         }
       }
       if (System.nanoTime() > deadline) {
@@ -400,16 +446,11 @@ public final class LocalRun {
     }
     say("Stopping...");
     runningServices.forEach(ServiceProcess::requestStop); // all at once, then wait for each
-    boolean recording = !recordingAotCaches.isEmpty();
-    if (recording) {
-      say("Writing the services' AOT caches (once for this build; up to a minute)...");
-    }
-    Duration grace = recording ? AOT_CACHE_STOP_GRACE : STOP_GRACE;
     for (ServiceProcess service : runningServices) {
       Path cache = recordingAotCaches.get(service);
-      boolean stopped = service.awaitStopOrKill(grace);
-      if (cache != null && (!stopped || failed)) {
-        deleteQuietly(cache); // half written, or of a start that failed: record it again next run
+      service.awaitStopOrKill(cache == null ? STOP_GRACE : AOT_CACHE_STOP_GRACE);
+      if (cache != null) {
+        deleteQuietly(cache); // a recording cut short: the next run records it again
       }
     }
     leftovers.forget();
@@ -419,6 +460,12 @@ public final class LocalRun {
 
   private synchronized boolean isStopping() {
     return stopping;
+  }
+
+  /** A service process that has stopped on our request before the end (an AOT recording). */
+  private synchronized void forgetService(ServiceProcess service) {
+    services.remove(service);
+    recordingAotCaches.remove(service);
   }
 
   /** Keeps what was started for stopAll(); if a stop began meanwhile, stops it right away. */

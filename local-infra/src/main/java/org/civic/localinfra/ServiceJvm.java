@@ -17,7 +17,7 @@ import java.util.Properties;
  * LOCAL_SERVICE_JAVA_HOME} names (say a Java 25 beside the build's Java 17), with the options that
  * suit its version. On Java 25 and later each service gets an AOT cache (JEP 483/514/515): the
  * classes loaded and linked and the method profiles of a first run, mapped at the next start.
- * Measured on 2 cores: first answer 7.7-8.2 s on Java 17, 2.3-2.8 s from the cache (ADR 0010).
+ * Measured on 2 cores: first answer 7.7-8.2 s on Java 17, 3.3-3.7 s from the cache (ADR 0010).
  */
 public record ServiceJvm(Path java, Runtime.Version version) {
 
@@ -100,8 +100,8 @@ public record ServiceJvm(Path java, Runtime.Version version) {
    * for the JVM build, the options and the jars it was recorded with (otherwise the JVM warns and
    * starts without it, or slower: a changed native-access option cost 3 s), so its file is named
    * after the first two and lives beside the third, in the build output a rebuild wipes; one older
-   * than the jar is dropped anyway. Without a valid cache this run records one, written when the
-   * service stops (about 20 s of a child JVM, once).
+   * than the jar is dropped anyway. Without a valid cache the options record one: the JVM writes it
+   * when it exits (about 20 s of a child JVM).
    */
   public AotCache aotCache(Path jar, List<String> options) {
     if (!hasAotCache()) {
