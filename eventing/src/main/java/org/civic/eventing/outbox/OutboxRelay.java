@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -269,34 +270,39 @@ public class OutboxRelay {
     if (ids.isEmpty()) {
       return;
     }
+    update(
+        "update eventing_outbox set published_at = ?, attempts = attempts + 1 where id = any(?)",
+        (connection, update) -> {
+          update.setObject(1, now);
+          update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+        });
+  }
+
+  /** The failed row keeps its place; its attempts and last error show in the table. */
+  private void recordFailure(long id, String error) {
+    update(
+        "update eventing_outbox set attempts = attempts + 1, last_error = ? where id = ?",
+        (connection, update) -> {
+          update.setString(1, error);
+          update.setLong(2, id);
+        });
+  }
+
+  /** One plain JDBC update in the pass's transaction (the relay's rows are never entities). */
+  private void update(String sql, Parameters parameters) {
     em.unwrap(Session.class)
         .doWork(
             connection -> {
-              try (PreparedStatement update =
-                  connection.prepareStatement(
-                      "update eventing_outbox set published_at = ?, attempts = attempts + 1"
-                          + " where id = any(?)")) {
-                update.setObject(1, now);
-                update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+              try (PreparedStatement update = connection.prepareStatement(sql)) {
+                parameters.bind(connection, update);
                 update.executeUpdate();
               }
             });
   }
 
-  /** The failed row keeps its place; its attempts and last error show in the table. */
-  private void recordFailure(long id, String error) {
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement update =
-                  connection.prepareStatement(
-                      "update eventing_outbox set attempts = attempts + 1, last_error = ?"
-                          + " where id = ?")) {
-                update.setString(1, error);
-                update.setLong(2, id);
-                update.executeUpdate();
-              }
-            });
+  @FunctionalInterface
+  private interface Parameters {
+    void bind(Connection connection, PreparedStatement update) throws SQLException;
   }
 
   private static EventEnvelope envelopeOf(OutboxRecord row) {
