@@ -207,6 +207,20 @@ rss() { # name of the result file
   echo "$json" >"$results/$1.json"
   say "$1: $(jq -c 'map_values(. / 1024 | floor | tostring + " MB")' <<<"$json")"
 }
+# memory LABEL: what holds each service's RSS, without Native Memory Tracking (the report's
+# "Where the memory is"): the kernel's split, the heap, class metadata, compiled code.
+service_jcmd="${service_java%java}jcmd"
+memory() {
+  for svc in members-service branches-service activities-service; do
+    local p=${pid_of[$svc]}
+    {
+      grep -E '^(VmRSS|RssAnon|RssFile|RssShmem|Threads):' "/proc/$p/status"
+      "$service_jcmd" "$p" GC.heap_info
+      "$service_jcmd" "$p" VM.metaspace
+      "$service_jcmd" "$p" Compiler.codecache
+    } >"$results/memory-$1-$svc.txt" 2>&1 || true
+  done
+}
 # Are tokens really checked? A forged one must be refused.
 forged=$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.AAAA' \
   http://localhost:8081/api/v1/members/00000000-0000-0000-0000-000000000001)
@@ -376,6 +390,7 @@ bench_java drain relocations >/dev/null 2>&1 || true
 say "bulk import of $import_rows members"
 bench_java import "$import_rows" 2>&1 | tee "$logs/import.log"
 rss rss-after
+memory after
 
 # ------------------------------------------------------------------ stop, report
 stop_local

@@ -69,6 +69,7 @@ final class Report {
     baseline(json("baseline-pgbench"));
     dataSet();
     startup();
+    memory();
     table(
         "Reads",
         List.of(
@@ -292,6 +293,52 @@ final class Report {
       }
       line("");
     }
+  }
+
+  /** What holds the RSS after all scenarios, per service (bench/run.sh's memory-after-*.txt). */
+  private void memory() throws IOException {
+    List<String> names = List.of("members-service", "branches-service", "activities-service");
+    if (names.stream().noneMatch(n -> Files.isRegularFile(memoryFile(n)))) {
+      return;
+    }
+    line("### Where the memory is after all scenarios");
+    line("");
+    line(
+        "From `/proc/PID/status` and `jcmd` (`GC.heap_info`, `VM.metaspace`,"
+            + " `Compiler.codecache`), read right after the RSS above. *other* = RSS minus the"
+            + " heap, class metadata and compiled code: thread stacks, malloc'd memory (the"
+            + " JIT's arenas, Netty, the PostgreSQL driver), mapped jars and, on Java 25, the AOT"
+            + " cache's mapped classes.");
+    line("");
+    line(
+        "| service | RSS | anonymous / file-backed | heap committed (used) | class metadata"
+            + " (classes) | compiled code | threads | other |");
+    line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (String name : names) {
+      Path file = memoryFile(name);
+      if (!Files.isRegularFile(file)) {
+        continue;
+      }
+      MemoryBreakdown m = MemoryBreakdown.parse(Files.readString(file));
+      line(
+          "| %s | %s MB | %s / %s MB | %s (%s) MB | %s MB (%s) | %s MB | %d | %s MB |",
+          name,
+          fmt(m.rss(), 0),
+          fmt(m.anonymous(), 0),
+          fmt(m.fileBacked(), 0),
+          fmt(m.heapCommitted(), 0),
+          fmt(m.heapUsed(), 0),
+          fmt(m.metaspaceCommitted(), 0),
+          m.classes() < 0 ? "?" : String.format("%,d", m.classes()),
+          fmt(m.codeUsed(), 0),
+          m.threads(),
+          fmt(m.other(), 0));
+    }
+    line("");
+  }
+
+  private Path memoryFile(String service) {
+    return ctx.results.resolve("memory-after-" + service + ".txt");
   }
 
   private static double mb(JsonNode rss, String name) {

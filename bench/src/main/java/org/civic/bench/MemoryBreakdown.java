@@ -1,0 +1,95 @@
+package org.civic.bench;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What holds a service's resident memory, read from what bench/run.sh saves per service without
+ * Native Memory Tracking: {@code /proc/PID/status} (RSS, its anonymous and file-backed parts,
+ * threads) and {@code jcmd PID GC.heap_info}, {@code VM.metaspace} and {@code Compiler.codecache}.
+ * Sizes in MB; NaN where the text does not say.
+ */
+record MemoryBreakdown(
+    double rss,
+    double anonymous,
+    double fileBacked,
+    double heapCommitted,
+    double heapUsed,
+    double metaspaceCommitted,
+    long classes,
+    double codeUsed,
+    long threads) {
+
+  // "def new generation total 116160K, used 16527K" (Java 17), "DefNew total …" (Java 21+),
+  // "garbage-first heap total …": the generations' lines, not their spaces'.
+  private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  // VM.metaspace's "Virtual space" section: "Both: 1.06 GB reserved, 7.25 MB ( <1%) committed."
+  private static final Pattern METASPACE =
+      Pattern.compile("Both:\\s+[\\d.]+ \\w+ reserved,\\s+([\\d.]+) (bytes|KB|MB|GB) \\(");
+  private static final Pattern CLASSES =
+      Pattern.compile("Total Usage - \\d+ loaders, (\\d+) classes");
+  private static final Pattern CODE = Pattern.compile("size=\\d+Kb used=(\\d+)Kb");
+
+  static MemoryBreakdown parse(String text) {
+    double heapTotal = 0;
+    double heapUsed = 0;
+    boolean heapSeen = false;
+    Matcher heap = HEAP.matcher(text);
+    while (heap.find()) {
+      heapSeen = true;
+      heapTotal += Long.parseLong(heap.group(1)) / 1024.0;
+      heapUsed += Long.parseLong(heap.group(2)) / 1024.0;
+    }
+    double code = 0;
+    boolean codeSeen = false;
+    Matcher codeHeaps = CODE.matcher(text);
+    while (codeHeaps.find()) {
+      codeSeen = true;
+      code += Long.parseLong(codeHeaps.group(1)) / 1024.0;
+    }
+    Matcher metaspace = METASPACE.matcher(text);
+    Matcher classes = CLASSES.matcher(text);
+    return new MemoryBreakdown(
+        statusMb(text, "VmRSS"),
+        statusMb(text, "RssAnon"),
+        statusMb(text, "RssFile"),
+        heapSeen ? heapTotal : Double.NaN,
+        heapSeen ? heapUsed : Double.NaN,
+        metaspace.find()
+            ? mb(Double.parseDouble(metaspace.group(1)), metaspace.group(2))
+            : Double.NaN,
+        classes.find() ? Long.parseLong(classes.group(1)) : -1,
+        codeSeen ? code : Double.NaN,
+        (long) statusValue(text, "Threads"));
+  }
+
+  /**
+   * RSS the heap, class metadata and compiled code do not explain: stacks, malloc, mapped files.
+   */
+  double other() {
+    return rss - heapCommitted - metaspaceCommitted - codeUsed;
+  }
+
+  private static double statusMb(String text, String key) {
+    return statusValue(text, key) / 1024.0;
+  }
+
+  // "/proc/PID/status" lines: "VmRSS:	  329012 kB", "Threads:	57"
+  private static double statusValue(String text, String key) {
+    Matcher m = Pattern.compile("(?m)^" + key + ":\\s+(\\d+)").matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+  }
+
+  private static double mb(double value, String unit) {
+    switch (unit) {
+      case "bytes":
+        return value / (1024 * 1024);
+      case "KB":
+        return value / 1024;
+      case "GB":
+        return value * 1024;
+      default:
+        return value;
+    }
+  }
+}
