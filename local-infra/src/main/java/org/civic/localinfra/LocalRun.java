@@ -41,9 +41,9 @@ public final class LocalRun {
           new ServiceProcess.Spec("branches-service", 8082, "branches"),
           new ServiceProcess.Spec("activities-service", 8083, "activities"));
 
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-  // A JVM recording its AOT cache starts slower (~25 % more CPU): 120 s was too short at load 15.
-  private static final Duration READY_TIMEOUT_RECORDING = Duration.ofSeconds(300);
+  // Generous on purpose: three JVMs start together on 2 cores (~12 s of CPU each on Java 17, ~25 %
+  // more while recording an AOT cache), and 120 s ran out at load 12-15 from other builds.
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
   // Three JVMs assembling their caches at once on 2 cores: ~20 s each alone, 71 s together at load
   // 17.
@@ -284,7 +284,7 @@ public final class LocalRun {
         "Recording AOT caches for %s (once for this build): each starts, then stops and writes"
             + " its cache...",
         recording.keySet().stream().map(p -> p.spec().name()).collect(Collectors.joining(", ")));
-    awaitReady(List.copyOf(recording.keySet()), READY_TIMEOUT_RECORDING, false);
+    awaitReady(List.copyOf(recording.keySet()), READY_TIMEOUT, false);
     recording.keySet().forEach(ServiceProcess::requestStop);
     for (Map.Entry<ServiceProcess, Path> entry : recording.entrySet()) {
       if (!entry.getKey().awaitStopOrKill(AOT_CACHE_STOP_GRACE)) {
