@@ -65,9 +65,12 @@ record MemoryBreakdown(
 
   /**
    * RSS the heap, class metadata and compiled code do not explain: stacks, malloc, mapped files.
+   * The committed heap counts whole (under load the collector has touched it); NaN where that
+   * overshoots RSS, as in an idle JVM whose heap was committed but never used.
    */
   double other() {
-    return rss - heapCommitted - metaspaceCommitted - codeUsed;
+    double rest = rss - heapCommitted - metaspaceCommitted - codeUsed;
+    return rest < 0 ? Double.NaN : rest;
   }
 
   private static double statusMb(String text, String key) {

@@ -65,6 +65,7 @@ class MemoryBreakdownTests {
 
     assertEquals((116160 + 258048) / 1024.0, m.heapCommitted(), 0.01);
     assertEquals(2348, m.classes());
+    assertTrue(Double.isNaN(m.other()), "a committed heap larger than RSS explains nothing");
     assertEquals(960.0 / 1024, m.metaspaceCommitted(), 0.001);
     assertEquals(9.0, m.codeUsed(), 0.01);
   }
