@@ -288,7 +288,7 @@ public final class LocalRun {
     recording.keySet().forEach(ServiceProcess::requestStop);
     for (Map.Entry<ServiceProcess, Path> entry : recording.entrySet()) {
       if (!entry.getKey().awaitStopOrKill(AOT_CACHE_STOP_GRACE)) {
-        deleteQuietly(entry.getValue()); // half written: the next run records it again
+        deleteCutShort(entry.getValue()); // half written: the next run records it again
       }
       forgetService(entry.getKey());
     }
@@ -450,7 +450,7 @@ public final class LocalRun {
       Path cache = recordingAotCaches.get(service);
       service.awaitStopOrKill(cache == null ? STOP_GRACE : AOT_CACHE_STOP_GRACE);
       if (cache != null) {
-        deleteQuietly(cache); // a recording cut short: the next run records it again
+        deleteCutShort(cache); // a recording cut short: the next run records it again
       }
     }
     leftovers.forget();
@@ -505,6 +505,12 @@ public final class LocalRun {
     } catch (Exception e) {
       System.err.println("Could not stop " + closeable.getClass().getSimpleName() + ": " + e);
     }
+  }
+
+  /** A cache whose recording was cut short, and the JVM's intermediate file beside it. */
+  private static void deleteCutShort(Path cache) {
+    deleteQuietly(cache);
+    deleteQuietly(cache.resolveSibling(cache.getFileName() + ".config"));
   }
 
   private static void deleteQuietly(Path file) {

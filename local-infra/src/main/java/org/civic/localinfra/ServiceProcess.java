@@ -121,12 +121,22 @@ public final class ServiceProcess {
         return true;
       }
       System.err.printf("%s did not stop within %s; killing it%n", spec.name(), grace);
-      process.destroyForcibly();
+      killWithChildren();
       process.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
+      killWithChildren();
     }
     return false;
+  }
+
+  /**
+   * Children first: a JVM writing its AOT cache at exit assembles it in a child JVM, which would
+   * outlive its parent (and go on writing the file) if only the parent were killed.
+   */
+  private void killWithChildren() {
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 }
