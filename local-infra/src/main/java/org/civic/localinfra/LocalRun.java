@@ -318,6 +318,9 @@ public final class LocalRun {
             local.resolve("jwt").resolve(JwtKeys.PUBLIC_KEY_FILE).toAbsolutePath().toString(),
         "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER,
         "SECURITY_ENCRYPTION_KEYS", encryptionKeys,
+        // A new connection (a PostgreSQL backend, SCRAM authentication) took over Agroal's
+        // default 5 s at load 25 from other builds, and Flyway's first one failed the start.
+        "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S",
         // glibc gives every thread that mallocs an arena of its own (up to 8 per core):
         // tens of MB of RSS in a JVM with many threads, for no gain at this load.
         "MALLOC_ARENA_MAX", "2");
