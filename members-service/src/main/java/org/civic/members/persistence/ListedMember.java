@@ -1,5 +1,8 @@
 package org.civic.members.persistence;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -95,8 +98,65 @@ public record ListedMember(
           + " p.communityId, p.buildingId, p.unit, p.room, p.householdId, p.branchId, p.status,"
           + " p.statusSince, p.createdAt, p.updatedAt, p.version";
 
+  /**
+   * {@link #SELECT} in SQL, for one member by id read over JDBC (see {@link
+   * MemberRepository#readVisible}): the same columns in the same order, read by {@link
+   * #fromResultSet}. {@code MemberListQueriesTests} compares the two reads of the same members.
+   */
+  static final String SELECT_BY_ID_SQL =
+      "select p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.standing,"
+          + " p.joined_on, p.full_member_on, p.category, p.membership_held, p.membership_org,"
+          + " p.work_unit, p.position,"
+          + " (select array_agg(t.tag order by t.tag) from member_specialty t"
+          + " where t.member_id = p.id),"
+          + " p.community_id, p.building_id, p.unit, p.room, p.household_id, p.branch_id,"
+          + " p.status, p.status_since, p.created_at, p.updated_at, p.version"
+          + " from member p where p.id = ?";
+
   /** How many columns {@link #SELECT} has. */
   static final int COLUMNS = 26;
+
+  /** The current row of a result of {@link #SELECT_BY_ID_SQL}. */
+  static ListedMember fromResultSet(ResultSet r) throws SQLException {
+    return new ListedMember(
+        r.getObject(1, UUID.class),
+        r.getString(2),
+        Gender.valueOf(r.getString(3)),
+        r.getObject(4, LocalDate.class),
+        r.getString(5),
+        r.getString(6),
+        Standing.valueOf(r.getString(7)),
+        r.getObject(8, LocalDate.class),
+        r.getObject(9, LocalDate.class),
+        Category.valueOf(r.getString(10)),
+        MembershipHeld.valueOf(r.getString(11)),
+        r.getString(12),
+        r.getString(13),
+        r.getString(14),
+        tags(r.getArray(15)),
+        r.getObject(16, UUID.class),
+        r.getObject(17, UUID.class),
+        r.getString(18),
+        r.getString(19),
+        r.getObject(20, UUID.class),
+        r.getObject(21, UUID.class),
+        MemberStatus.valueOf(r.getString(22)),
+        r.getObject(23, LocalDate.class),
+        r.getObject(24, OffsetDateTime.class),
+        r.getObject(25, OffsetDateTime.class),
+        r.getLong(26));
+  }
+
+  private static List<String> tags(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return List.of((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
+  }
 
   static ListedMember fromRow(Object[] r) {
     return new ListedMember(

@@ -238,6 +238,23 @@ class MemberResourceTests {
     assertThat(notModified.statusCode()).isEqualTo(304);
     assertThat(notModified.asByteArray()).isEmpty();
     assertThat(notModified.header("ETag")).isEqualTo(tag);
+    // Several tags, in one line or in several If-None-Match lines: any of them matches.
+    given()
+        .header("If-None-Match", "W/\"0.other\", " + tag)
+        .get("/api/v1/members/" + id)
+        .then()
+        .statusCode(304);
+    given()
+        .header("If-None-Match", "W/\"0.other\"")
+        .header("If-None-Match", tag)
+        .get("/api/v1/members/" + id)
+        .then()
+        .statusCode(304);
+    given()
+        .header("If-None-Match", "W/\"0.other\"")
+        .get("/api/v1/members/" + id)
+        .then()
+        .statusCode(200);
 
     given()
         .contentType(ContentType.JSON)

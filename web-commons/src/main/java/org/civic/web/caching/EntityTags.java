@@ -11,6 +11,11 @@ public final class EntityTags {
    * @return whether {@code tag} is among them, ignoring the weak prefix
    */
   public static boolean anyMatches(String header, EntityTag tag) {
+    return anyMatches(header, tag.getValue());
+  }
+
+  /** As {@link #anyMatches(String, EntityTag)}, for a tag given by its opaque part. */
+  public static boolean anyMatches(String header, String opaque) {
     if (header == null || header.isBlank()) {
       return false;
     }
@@ -18,7 +23,7 @@ public final class EntityTags {
       return true;
     }
     for (String candidate : header.split(",")) {
-      if (opaque(candidate).equals(tag.getValue())) {
+      if (opaque(candidate).equals(opaque)) {
         return true;
       }
     }
