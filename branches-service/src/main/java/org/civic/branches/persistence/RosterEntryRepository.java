@@ -60,6 +60,38 @@ public class RosterEntryRepository implements PanacheRepositoryBase<RosterEntry,
   }
 
   /**
+   * For one event of a member who has a roster entry and a resident (a relocation, an update, a
+   * status change): the entry locked and the resident read with it, in one round trip where a
+   * resident read then {@link #lockOrCreate} took two. Hibernate 7 locks every entity the query
+   * selects ({@code for no key update of} both aliases; {@code Locking.Scope.ROOT_ONLY} does not
+   * narrow it), so the resident's row is locked too: harmless, since only this consumer writes
+   * residents and this transaction updates the row anyway (the same lock, taken earlier). An inner
+   * join: PostgreSQL refuses to lock the nullable side of an outer join, and Hibernate would then
+   * lock with follow-on statements. The coverage is still read after the lock (ADR 0008), and the
+   * entry stays in the session locked, so the reconcile that follows finds it without a round trip.
+   *
+   * @return the entry and the resident, both locked, or null if the member lacks either (nothing
+   *     was locked; the caller reads as before)
+   */
+  public Locked lockWithResident(UUID memberId) {
+    List<Object[]> rows =
+        getEntityManager()
+            .createQuery(
+                "select e, r from RosterEntry e join Resident r on r.memberId = e.memberId"
+                    + " where e.memberId = :id",
+                Object[].class)
+            .setParameter("id", memberId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    return rows.isEmpty()
+        ? null
+        : new Locked((RosterEntry) rows.get(0)[0], (Resident) rows.get(0)[1]);
+  }
+
+  /** A member's roster entry and resident, both locked. */
+  public record Locked(RosterEntry entry, Resident resident) {}
+
+  /**
    * {@link #lockOrCreate} for a consumer's whole batch, in two statements: the missing entries
    * inserted with one {@code insert … select unnest(…)} (an array parameter of plain SQL: nothing
    * for Hibernate to translate), then all of them read under the lock, in member order (the order

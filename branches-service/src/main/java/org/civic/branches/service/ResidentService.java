@@ -10,6 +10,7 @@ import org.civic.branches.domain.Resident;
 import org.civic.branches.events.MemberSnapshot;
 import org.civic.branches.events.RosterChanged.Reason;
 import org.civic.branches.persistence.ResidentRepository;
+import org.civic.branches.persistence.RosterEntryRepository;
 
 /** Applies member snapshots from members.events and keeps the member's roster entry current. */
 @ApplicationScoped
@@ -20,14 +21,17 @@ public class ResidentService {
 
   private final ResidentRepository residents;
   private final RosterService rosters;
+  private final RosterEntryRepository entries;
   private final TransactionSynchronizationRegistry transactions;
 
   ResidentService(
       ResidentRepository residents,
       RosterService rosters,
+      RosterEntryRepository entries,
       TransactionSynchronizationRegistry transactions) {
     this.residents = residents;
     this.rosters = rosters;
+    this.entries = entries;
     this.transactions = transactions;
   }
 
@@ -50,8 +54,18 @@ public class ResidentService {
    * @return whether the snapshot was newer and applied
    */
   public boolean apply(UUID memberId, long version, MemberSnapshot s, Reason reason) {
-    Resident resident =
-        prefetched(memberId) ? residents.loaded(memberId) : residents.findById(memberId);
+    Resident resident;
+    if (prefetched(memberId)) {
+      resident = residents.loaded(memberId);
+    } else if (reason == Reason.REGISTERED) {
+      resident = residents.findById(memberId); // a new member: no roster entry to lock yet
+    } else {
+      // An event alone in its poll (a relocation: on the named flow's path): the entry's lock and
+      // the resident in one round trip; reconcile then finds the entry locked in the session. A
+      // member without both (not expected after a registration) is read as before.
+      RosterEntryRepository.Locked locked = entries.lockWithResident(memberId);
+      resident = locked != null ? locked.resident() : residents.findById(memberId);
+    }
     if (resident == null) {
       resident = new Resident(memberId);
       if (!applyTo(resident, version, s)) {

@@ -62,6 +62,39 @@ class BatchPrefetchTests {
     assertThat(eventByEvent).isGreaterThan(3 * MEMBERS);
   }
 
+  /**
+   * A relocation alone in its poll (the named flow, one move at a time): the member's roster entry
+   * is locked and their resident read in one statement, and the reconcile finds the entry locked in
+   * the session (no second lock, no refresh).
+   */
+  @Test
+  void aRelocationAloneLocksTheEntryAndReadsTheResidentInOneStatement() throws Exception {
+    UUID community = community();
+    UUID from = building(community, "搬出楼");
+    UUID to = building(community, "搬入楼");
+    fullMembers(community, from, 3);
+    fullMembers(community, to, 3);
+    awaitResidents(from, 3);
+    awaitResidents(to, 3);
+    UUID branchFrom = branch(community, "BUILDING_BRANCH", "搬出楼党支部", from);
+    UUID branchTo = branch(community, "BUILDING_BRANCH", "搬入楼党支部", to);
+    UUID member = UUID.randomUUID();
+    inbox.processBatch(List.of(record(0, "MemberRegistered", member, 0, from, "ACTIVE")), consumer);
+    assertThat(branchOf(member)).isEqualTo(branchFrom);
+    Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
+    long before = stats.getPrepareStatementCount();
+
+    inbox.processBatch(List.of(record(1, "MemberRelocated", member, 1, to, "ACTIVE")), consumer);
+
+    // The inbox row, the entry locked with the resident, the coverage (after the lock), the
+    // resident's and the entry's updates; the outbox row is plain JDBC (not counted). Was 6: the
+    // resident and the entry's lock were two statements.
+    assertThat(stats.getPrepareStatementCount() - before).isEqualTo(5);
+    assertThat(branchOf(member)).isEqualTo(branchTo);
+    assertThat(rosterEvents(member)).containsExactly("JOINED 1", "LEFT 2", "JOINED 3");
+    assertThat(memberVersion(member)).isEqualTo(1);
+  }
+
   /** Applies one batch of new members' events as one poll; returns the statements Hibernate ran. */
   private long applyABatch(EventHandler handler) throws Exception {
     UUID community = community();
