@@ -31,35 +31,19 @@ record MemoryBreakdown(
   private static final Pattern CODE = Pattern.compile("size=\\d+Kb used=(\\d+)Kb");
 
   static MemoryBreakdown parse(String text) {
-    double heapTotal = 0;
-    double heapUsed = 0;
-    boolean heapSeen = false;
-    Matcher heap = HEAP.matcher(text);
-    while (heap.find()) {
-      heapSeen = true;
-      heapTotal += Long.parseLong(heap.group(1)) / 1024.0;
-      heapUsed += Long.parseLong(heap.group(2)) / 1024.0;
-    }
-    double code = 0;
-    boolean codeSeen = false;
-    Matcher codeHeaps = CODE.matcher(text);
-    while (codeHeaps.find()) {
-      codeSeen = true;
-      code += Long.parseLong(codeHeaps.group(1)) / 1024.0;
-    }
     Matcher metaspace = METASPACE.matcher(text);
     Matcher classes = CLASSES.matcher(text);
     return new MemoryBreakdown(
         statusMb(text, "VmRSS"),
         statusMb(text, "RssAnon"),
         statusMb(text, "RssFile"),
-        heapSeen ? heapTotal : Double.NaN,
-        heapSeen ? heapUsed : Double.NaN,
+        sumMb(HEAP, 1, text),
+        sumMb(HEAP, 2, text),
         metaspace.find()
             ? mb(Double.parseDouble(metaspace.group(1)), metaspace.group(2))
             : Double.NaN,
         classes.find() ? Long.parseLong(classes.group(1)) : -1,
-        codeSeen ? code : Double.NaN,
+        sumMb(CODE, 1, text),
         (long) statusValue(text, "Threads"));
   }
 
@@ -71,6 +55,18 @@ record MemoryBreakdown(
   double other() {
     double rest = rss - heapCommitted - metaspaceCommitted - codeUsed;
     return rest < 0 ? Double.NaN : rest;
+  }
+
+  /** A group of sizes in KB summed over every match, in MB; NaN if nothing matched. */
+  private static double sumMb(Pattern pattern, int group, String text) {
+    Matcher m = pattern.matcher(text);
+    double kb = 0;
+    boolean seen = false;
+    while (m.find()) {
+      seen = true;
+      kb += Long.parseLong(m.group(group));
+    }
+    return seen ? kb / 1024 : Double.NaN;
   }
 
   private static double statusMb(String text, String key) {
