@@ -218,6 +218,9 @@ memory() {
       "$service_jcmd" "$p" GC.heap_info
       "$service_jcmd" "$p" VM.metaspace
       "$service_jcmd" "$p" Compiler.codecache
+      # Only with -XX:NativeMemoryTracking=summary in LOCAL_SERVICE_JAVA_OPTS (it costs CPU):
+      # the JVM's own split of "other"; otherwise one line saying it is off.
+      "$service_jcmd" "$p" VM.native_memory summary
     } >"$results/memory-$1-$svc.txt" 2>&1 || true
   done
 }
