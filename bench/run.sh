@@ -207,7 +207,7 @@ rss() { # name of the result file
   echo "$json" >"$results/$1.json"
   say "$1: $(jq -c 'map_values(. / 1024 | floor | tostring + " MB")' <<<"$json")"
 }
-# memory LABEL: what holds each service's RSS, without Native Memory Tracking (the report's
+# memory LABEL: what holds each service's RSS, with no need for Native Memory Tracking (the report's
 # "Where the memory is"): the kernel's split, the heap, class metadata, compiled code.
 service_jcmd="${service_java%java}jcmd"
 memory() {
