@@ -158,10 +158,17 @@ stop_local() {
 }
 trap stop_local EXIT
 
-# First answer of each service: poll /q/health/ready every 100 ms, in the background.
+# First answer of each service: poll /q/health/ready every 100 ms, in the background, from the
+# moment the local run says it started the service: a cache the recording run above could not write
+# (it ran out of its stop grace on a loaded machine) is recorded again first, by a start of its
+# own on the same port, whose answers must not count.
 declare -A port_of=([members-service]=8081 [branches-service]=8082 [activities-service]=8083)
 for svc in "${!port_of[@]}"; do
   (
+    until grep -q "Started $svc (pid" "$logs/local-run.log"; do
+      sleep 0.05
+      kill -0 "$local_pid" 2>/dev/null || exit 1
+    done
     while ! curl -s -o /dev/null -f --max-time 1 "http://localhost:${port_of[$svc]}/q/health/ready"; do
       sleep 0.1
       kill -0 "$local_pid" 2>/dev/null || exit 1
@@ -394,6 +401,11 @@ say "bulk import of $import_rows members"
 bench_java import "$import_rows" 2>&1 | tee "$logs/import.log"
 rss rss-after
 memory after
+# The same a minute later with nothing running: what an idle service gives back after a burst
+# (the JIT's arenas through TrimNativeHeapInterval; the heap only if the collector shrinks it idle).
+sleep 60
+rss rss-settled
+memory settled
 
 # ------------------------------------------------------------------ stop, report
 stop_local

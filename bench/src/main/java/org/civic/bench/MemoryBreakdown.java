@@ -21,8 +21,10 @@ record MemoryBreakdown(
     long threads) {
 
   // "def new generation total 116160K, used 16527K" (Java 17), "DefNew total …" (Java 21+),
-  // "garbage-first heap total …": the generations' lines, not their spaces'.
-  private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  // "garbage-first heap total …" (Java 25: "total reserved 262144K, committed 70656K, used …"):
+  // the generations' lines, not their spaces'.
+  private static final Pattern HEAP =
+      Pattern.compile("total (?:reserved \\d+K, committed )?(\\d+)K, used (\\d+)K");
   // VM.metaspace's "Virtual space" section: "Both: 1.06 GB reserved, 7.25 MB ( <1%) committed."
   private static final Pattern METASPACE =
       Pattern.compile("Both:\\s+[\\d.]+ \\w+ reserved,\\s+([\\d.]+) (bytes|KB|MB|GB) \\(");

@@ -238,24 +238,26 @@ final class Report {
     line("");
     line(
         "| service | first answer | started in (log) | RSS at ready | RSS after data load | RSS"
-            + " after all scenarios |");
-    line("|---|---:|---:|---:|---:|---:|");
+            + " after all scenarios | a minute later, idle |");
+    line("|---|---:|---:|---:|---:|---:|---:|");
     JsonNode idle = json("rss-idle");
     JsonNode loaded = json("rss-loaded");
     JsonNode after = json("rss-after");
+    JsonNode settled = json("rss-settled");
     for (JsonNode svc : s.path("services")) {
       String name = svc.path("name").asText();
       double first = svc.path("firstAnswerSeconds").asDouble(Double.NaN);
       double rssIdle = mb(idle, name);
       double rssAfter = mb(after, name);
       line(
-          "| %s | %s s | %s s | %s MB | %s MB | %s MB |",
+          "| %s | %s s | %s s | %s MB | %s MB | %s MB | %s MB |",
           name,
           fmt(first, 1),
           svc.path("startedInSeconds").asText("?"),
           fmt(rssIdle, 0),
           fmt(mb(loaded, name), 0),
-          fmt(rssAfter, 0));
+          fmt(rssAfter, 0),
+          fmt(mb(settled, name), 0));
       if (rssAfter > 250) {
         missed.add(String.format("%s: RSS %.0f MB after load (target <= 250 MB)", name, rssAfter));
       }
@@ -295,27 +297,33 @@ final class Report {
     }
   }
 
-  /** What holds the RSS after all scenarios, per service (bench/run.sh's memory-after-*.txt). */
+  /** What holds the RSS after all scenarios, and a minute later (bench/run.sh's memory-*.txt). */
   private void memory() throws IOException {
+    memory("after", "after all scenarios", "read right after the RSS above");
+    memory("settled", "a minute later, idle", "read after a minute with no requests");
+  }
+
+  private void memory(String label, String when, String how) throws IOException {
     List<String> names = List.of("members-service", "branches-service", "activities-service");
-    if (names.stream().noneMatch(n -> Files.isRegularFile(memoryFile(n)))) {
+    if (names.stream().noneMatch(n -> Files.isRegularFile(memoryFile(label, n)))) {
       return;
     }
-    line("### Where the memory is after all scenarios");
+    line("### Where the memory is %s", when);
     line("");
     line(
         "From `/proc/PID/status` and `jcmd` (`GC.heap_info`, `VM.metaspace`,"
-            + " `Compiler.codecache`), read right after the RSS above. *other* = RSS minus the"
+            + " `Compiler.codecache`), %s. *other* = RSS minus the"
             + " heap, class metadata and compiled code: thread stacks, malloc'd memory (the"
             + " JIT's arenas, Netty, the PostgreSQL driver), mapped jars and, on Java 25, the AOT"
-            + " cache's mapped classes.");
+            + " cache's mapped classes.",
+        how);
     line("");
     line(
         "| service | RSS | anonymous / file-backed | heap committed (used) | class metadata"
             + " (classes) | compiled code | threads | other |");
     line("|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String name : names) {
-      Path file = memoryFile(name);
+      Path file = memoryFile(label, name);
       if (!Files.isRegularFile(file)) {
         continue;
       }
@@ -337,8 +345,8 @@ final class Report {
     line("");
   }
 
-  private Path memoryFile(String service) {
-    return ctx.results.resolve("memory-after-" + service + ".txt");
+  private Path memoryFile(String label, String service) {
+    return ctx.results.resolve("memory-" + label + "-" + service + ".txt");
   }
 
   private static double mb(JsonNode rss, String name) {

@@ -71,6 +71,22 @@ class MemoryBreakdownTests {
   }
 
   @Test
+  void java25GarbageFirstHeapSaysCommittedApartFromReserved() {
+    MemoryBreakdown m =
+        MemoryBreakdown.parse(
+            """
+            VmRSS:	  332448 kB
+            17328:
+            garbage-first heap   total reserved 262144K, committed 70656K, used 48455K \
+            [0x00000000f0000000, 0x0000000100000000)
+             region size 1024K, 3 young (3072K), 2 survivors (2048K)
+            """);
+
+    assertEquals(69.0, m.heapCommitted(), 0.01);
+    assertEquals(47.32, m.heapUsed(), 0.01);
+  }
+
+  @Test
   void whatJcmdDidNotSayIsUnknown() {
     MemoryBreakdown m = MemoryBreakdown.parse("12345: Unable to open socket file\n");
 
