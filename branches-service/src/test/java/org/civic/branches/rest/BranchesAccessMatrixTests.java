@@ -10,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.context.SmallRyeContextManagerProvider;
+import io.smallrye.context.impl.ThreadContextProviderPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
 import org.civic.branches.AccessWorld;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -400,6 +403,20 @@ class BranchesAccessMatrixTests {
     if (c.expected() == 401) {
       assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
     }
+  }
+
+  /**
+   * ADR 0011: a Mutiny stage (every step of the authentication and role check above) captures no
+   * CDI or transaction context; their plain providers sent every capture down the slow path.
+   */
+  @Test
+  void reactiveStagesPropagateNeitherCdiNorTransactionContexts() {
+    ThreadContextProviderPlan plan =
+        SmallRyeContextManagerProvider.getManager().defaultThreadContext().getPlan();
+    List<String> captured = new ArrayList<>();
+    plan.propagatedProviders.forEach(p -> captured.add(p.getThreadContextType()));
+    plan.clearedProviders.forEach(p -> captured.add(p.getThreadContextType()));
+    assertThat(captured).doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
   }
 
   @Test

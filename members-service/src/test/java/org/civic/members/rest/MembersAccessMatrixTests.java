@@ -12,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.context.SmallRyeContextManagerProvider;
+import io.smallrye.context.impl.ThreadContextProviderPlan;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -327,6 +330,20 @@ class MembersAccessMatrixTests {
               (Object[]) lines.next().replace("{building}", w.building1.toString()).split(",")));
     }
     return MemberImportResourceTests.xlsx(rows);
+  }
+
+  /**
+   * ADR 0011: a Mutiny stage (every step of the authentication and role check above) captures no
+   * CDI or transaction context; their plain providers sent every capture down the slow path.
+   */
+  @Test
+  void reactiveStagesPropagateNeitherCdiNorTransactionContexts() {
+    ThreadContextProviderPlan plan =
+        SmallRyeContextManagerProvider.getManager().defaultThreadContext().getPlan();
+    List<String> captured = new ArrayList<>();
+    plan.propagatedProviders.forEach(p -> captured.add(p.getThreadContextType()));
+    plan.clearedProviders.forEach(p -> captured.add(p.getThreadContextType()));
+    assertThat(captured).doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
   }
 
   @Test
