@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -271,30 +273,55 @@ final class Report {
     if (alone != null) {
       line(
           "Each service started **alone** (a second instance with the same JVM options and"
-              + " environment on another port, nothing else starting; before the data load):"
-              + " from launch to the first 200 of `/q/health/ready`, RSS and CPU time spent then.");
+              + " environment on another port, nothing else starting; before the data load),"
+              + " several times: from launch to the first 200 of `/q/health/ready`, RSS and CPU"
+              + " time spent then. The targets are judged on the median start.");
       line("");
-      line("| service | first answer | RSS then | CPU time to ready |");
-      line("|---|---:|---:|---:|");
-      for (JsonNode svc : alone) {
-        String name = svc.path("name").asText();
-        double first = svc.path("firstAnswerSeconds").asDouble(Double.NaN);
-        double rss = svc.path("rssKb").asDouble() / 1024.0;
+      line(
+          "| service | starts | first answer: median (min–max) | RSS then: median | CPU time to"
+              + " ready: median |");
+      line("|---|---:|---:|---:|---:|");
+      Map<String, List<JsonNode>> starts = new LinkedHashMap<>();
+      for (JsonNode start : alone) {
+        starts.computeIfAbsent(start.path("name").asText(), n -> new ArrayList<>()).add(start);
+      }
+      for (Map.Entry<String, List<JsonNode>> e : starts.entrySet()) {
+        String name = e.getKey();
+        List<Double> first = sorted(e.getValue(), "firstAnswerSeconds");
+        double firstMedian = Stats.pct(first, 50);
+        double rss = Stats.pct(sorted(e.getValue(), "rssKb"), 50) / 1024.0;
+        double cpu = Stats.pct(sorted(e.getValue(), "cpuMs"), 50) / 1000.0;
         line(
-            "| %s | %s s | %s MB | %s s |",
-            name, fmt(first, 2), fmt(rss, 0), fmt(svc.path("cpuMs").asDouble() / 1000.0, 1));
-        if (first > 2.5) {
+            "| %s | %d | %s s (%s–%s) | %s MB | %s s |",
+            name,
+            first.size(),
+            fmt(firstMedian, 2),
+            fmt(first.get(0), 2),
+            fmt(first.get(first.size() - 1), 2),
+            fmt(rss, 0),
+            fmt(cpu, 1));
+        if (firstMedian > 2.5) {
           missed.add(
               String.format(
-                  "%s: first answer %.1f s after launch, alone (target <= 2.5 s)", name, first));
+                  "%s: first answer %.1f s after launch, alone (median; target <= 2.5 s)",
+                  name, firstMedian));
         }
         if (rss > 200) {
           missed.add(
-              String.format("%s: RSS %.0f MB at first answer (target <= 200 MB)", name, rss));
+              String.format(
+                  "%s: RSS %.0f MB at first answer (median; target <= 200 MB)", name, rss));
         }
       }
       line("");
     }
+  }
+
+  /** One field of every start, sorted (for {@link Stats#pct}). */
+  private static List<Double> sorted(List<JsonNode> starts, String field) {
+    List<Double> values = new ArrayList<>();
+    starts.forEach(s -> values.add(s.path(field).asDouble(Double.NaN)));
+    Collections.sort(values);
+    return values;
   }
 
   /** What holds the RSS after all scenarios, and a minute later (bench/run.sh's memory-*.txt). */
