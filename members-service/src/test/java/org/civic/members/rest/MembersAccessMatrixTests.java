@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.context.SmallRyeContextManagerProvider;
-import io.smallrye.context.impl.ThreadContextProviderPlan;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.localinfra.ReactiveContexts;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -338,12 +337,8 @@ class MembersAccessMatrixTests {
    */
   @Test
   void reactiveStagesPropagateNeitherCdiNorTransactionContexts() {
-    ThreadContextProviderPlan plan =
-        SmallRyeContextManagerProvider.getManager().defaultThreadContext().getPlan();
-    List<String> captured = new ArrayList<>();
-    plan.propagatedProviders.forEach(p -> captured.add(p.getThreadContextType()));
-    plan.clearedProviders.forEach(p -> captured.add(p.getThreadContextType()));
-    assertThat(captured).doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
+    assertThat(ReactiveContexts.capturedTypes())
+        .doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
   }
 
   @Test
