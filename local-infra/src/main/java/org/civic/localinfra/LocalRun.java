@@ -35,11 +35,13 @@ import sun.misc.Signal;
  */
 public final class LocalRun {
 
-  static final List<ServiceProcess.Spec> SERVICES =
-      List.of(
-          new ServiceProcess.Spec("members-service", 8081, "members"),
-          new ServiceProcess.Spec("branches-service", 8082, "branches"),
-          new ServiceProcess.Spec("activities-service", 8083, "activities"));
+  /** The services in start order, on consecutive ports from {@code firstPort} (8081 by default). */
+  static List<ServiceProcess.Spec> services(int firstPort) {
+    return List.of(
+        new ServiceProcess.Spec("members-service", firstPort, "members"),
+        new ServiceProcess.Spec("branches-service", firstPort + 1, "branches"),
+        new ServiceProcess.Spec("activities-service", firstPort + 2, "activities"));
+  }
 
   // Generous on purpose: three JVMs start together on 2 cores (~12 s of CPU each on Java 17, ~25 %
   // more while recording an AOT cache), and 120 s ran out at load 12-15 from other builds.
@@ -50,6 +52,7 @@ public final class LocalRun {
   private static final Duration AOT_CACHE_STOP_GRACE = Duration.ofSeconds(180);
 
   private final LocalRunOptions options;
+  private final List<ServiceProcess.Spec> specs;
   private final Path local;
   private final Path logs;
   private final LeftoverServices leftovers;
@@ -65,6 +68,7 @@ public final class LocalRun {
 
   private LocalRun(LocalRunOptions options) {
     this.options = options;
+    this.specs = services(options.firstServicePort());
     this.local = options.root().resolve(".local");
     this.logs = local.resolve("logs");
     this.leftovers = new LeftoverServices(local.resolve("services.pids"));
@@ -122,7 +126,7 @@ public final class LocalRun {
         register(
             LocalPostgres.start(
                 postgresData, options.postgresPort(), logs.resolve("postgres.log")));
-    SERVICES.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
+    specs.forEach(service -> postgres.createDatabaseIfMissing(service.database()));
     say("PostgreSQL ready on port %d (%d ms)", postgres.port(), millisSince(postgresStarted));
 
     long kafkaStarted = System.nanoTime();
@@ -151,9 +155,9 @@ public final class LocalRun {
     say("Loading demo data (skip with --no-demo or LOCAL_DEMO_DATA=false)...");
     DemoData demo =
         new DemoData(
-            URI.create(SERVICES.get(0).url()),
-            URI.create(SERVICES.get(1).url()),
-            URI.create(SERVICES.get(2).url()),
+            URI.create(specs.get(0).url()),
+            URI.create(specs.get(1).url()),
+            URI.create(specs.get(2).url()),
             streetAdminToken(),
             line -> say("demo: %s", line));
     try {
@@ -224,7 +228,7 @@ public final class LocalRun {
     if (options.noServices()) {
       return;
     }
-    for (ServiceProcess.Spec service : SERVICES) {
+    for (ServiceProcess.Spec service : specs) {
       if (!Files.isRegularFile(service.jar(options.root()))) {
         throw new IllegalStateException(
             service.jar(options.root())
@@ -247,7 +251,7 @@ public final class LocalRun {
     say("Services run on Java %s (%s)", jvm.version(), jvm.java());
     encryptionKeys = encryptionKeys();
     recordMissingAotCaches(jvm, jvmOptions);
-    for (ServiceProcess.Spec spec : SERVICES) {
+    for (ServiceProcess.Spec spec : specs) {
       List<String> serviceOptions = new ArrayList<>(jvmOptions);
       serviceOptions.addAll(jvm.aotCache(spec.jar(options.root()), jvmOptions).options());
       ServiceProcess service =
@@ -265,7 +269,7 @@ public final class LocalRun {
    */
   private void recordMissingAotCaches(ServiceJvm jvm, List<String> jvmOptions) throws IOException {
     Map<ServiceProcess, Path> recording = new LinkedHashMap<>();
-    for (ServiceProcess.Spec spec : SERVICES) {
+    for (ServiceProcess.Spec spec : specs) {
       ServiceJvm.AotCache cache = jvm.aotCache(spec.jar(options.root()), jvmOptions);
       if (cache.recording()) {
         List<String> serviceOptions = new ArrayList<>(jvmOptions);
@@ -387,14 +391,14 @@ public final class LocalRun {
     StringBuilder text = new StringBuilder();
     text.append(String.format("%nLocal platform is up (%.1f s).%n%n", millis / 1000.0));
     if (!options.noServices()) {
-      for (ServiceProcess.Spec s : SERVICES) {
+      for (ServiceProcess.Spec s : specs) {
         text.append(String.format("  %-19s %s%n", s.name(), s.url()))
             .append(String.format("  %-19s Swagger UI %s/q/swagger-ui%n", "", s.url()))
             .append(String.format("  %-19s OpenAPI    %s/q/openapi%n", "", s.url()))
             .append(String.format("  %-19s health     %s/q/health%n%n", "", s.url()));
       }
     }
-    for (ServiceProcess.Spec s : SERVICES) {
+    for (ServiceProcess.Spec s : specs) {
       text.append(String.format("  PostgreSQL          %s%n", postgres.jdbcUrl(s.database())));
     }
     text.append(

@@ -10,6 +10,7 @@ record LocalRunOptions(
     Path root,
     int postgresPort,
     int kafkaPort,
+    int firstServicePort,
     boolean reset,
     boolean noServices,
     boolean demoData,
@@ -17,6 +18,7 @@ record LocalRunOptions(
 
   static final int DEFAULT_POSTGRES_PORT = 15432;
   static final int DEFAULT_KAFKA_PORT = 19092;
+  static final int DEFAULT_FIRST_SERVICE_PORT = 8081;
 
   static final String USAGE =
       String.join(
@@ -37,10 +39,13 @@ record LocalRunOptions(
           "                          (same as env LOCAL_DEMO_DATA=false)",
           "  --postgres-port <port>  PostgreSQL port (default 15432, or env LOCAL_POSTGRES_PORT)",
           "  --kafka-port <port>     Kafka port (default 19092, or env LOCAL_KAFKA_PORT)",
+          "  --service-ports <port>  members-service's port; branches- and activities-service",
+          "                          take the next two (default 8081, or env LOCAL_SERVICE_PORTS)",
           "  --no-build              do not rebuild stale jars first (run-local.sh only)",
           "  -h, --help              show this help",
           "",
           "Services: members-service :8081, branches-service :8082, activities-service :8083",
+          "(a second platform can run beside the first with its own ports: see the options)",
           "",
           "Environment:",
           "  LOCAL_SERVICE_JAVA_HOME  the JDK that runs the services (default: this launcher's);",
@@ -55,6 +60,7 @@ record LocalRunOptions(
   static LocalRunOptions parse(String[] args, Map<String, String> env, Path root) {
     int postgresPort = port(env.get("LOCAL_POSTGRES_PORT"), DEFAULT_POSTGRES_PORT);
     int kafkaPort = port(env.get("LOCAL_KAFKA_PORT"), DEFAULT_KAFKA_PORT);
+    int firstServicePort = port(env.get("LOCAL_SERVICE_PORTS"), DEFAULT_FIRST_SERVICE_PORT);
     boolean reset = false;
     boolean noServices = false;
     boolean demoData = !isFalse(env.get("LOCAL_DEMO_DATA"));
@@ -68,14 +74,32 @@ record LocalRunOptions(
         case "-h", "--help" -> help = true;
         case "--postgres-port" -> postgresPort = port(valueAfter(args, i++), 0);
         case "--kafka-port" -> kafkaPort = port(valueAfter(args, i++), 0);
+        case "--service-ports" -> firstServicePort = port(valueAfter(args, i++), 0);
         default -> throw new IllegalArgumentException("Unknown option: " + arg);
       }
     }
     if (postgresPort == kafkaPort) {
       throw new IllegalArgumentException("PostgreSQL and Kafka need different ports");
     }
+    if (firstServicePort > 65535 - 2) {
+      throw new IllegalArgumentException(
+          "--service-ports " + firstServicePort + " leaves no room for the other two services");
+    }
+    for (int infraPort : List.of(postgresPort, kafkaPort)) {
+      if (infraPort >= firstServicePort && infraPort <= firstServicePort + 2) {
+        throw new IllegalArgumentException(
+            "Port " + infraPort + " is both infrastructure's and a service's");
+      }
+    }
     return new LocalRunOptions(
-        root, postgresPort, kafkaPort, reset, noServices, demoData && !noServices, help);
+        root,
+        postgresPort,
+        kafkaPort,
+        firstServicePort,
+        reset,
+        noServices,
+        demoData && !noServices,
+        help);
   }
 
   private static boolean isFalse(String text) {

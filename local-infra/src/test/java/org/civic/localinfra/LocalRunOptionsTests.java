@@ -18,6 +18,37 @@ class LocalRunOptionsTests {
     LocalRunOptions options = LocalRunOptions.parse(new String[0], Map.of(), ROOT);
     assertEquals(15432, options.postgresPort());
     assertEquals(19092, options.kafkaPort());
+    assertEquals(
+        java.util.List.of(8081, 8082, 8083),
+        LocalRun.services(options.firstServicePort()).stream()
+            .map(ServiceProcess.Spec::port)
+            .toList());
+  }
+
+  @Test
+  void movesTheServicesToOtherPortsSoASecondPlatformCanRunBeside() {
+    LocalRunOptions fromEnv =
+        LocalRunOptions.parse(new String[0], Map.of("LOCAL_SERVICE_PORTS", "9081"), ROOT);
+    assertEquals(9081, fromEnv.firstServicePort());
+    LocalRunOptions fromFlag =
+        LocalRunOptions.parse(
+            new String[] {"--service-ports", "7081"}, Map.of("LOCAL_SERVICE_PORTS", "9081"), ROOT);
+    assertEquals(
+        java.util.List.of(
+            "http://localhost:7081", "http://localhost:7082", "http://localhost:7083"),
+        LocalRun.services(fromFlag.firstServicePort()).stream()
+            .map(ServiceProcess.Spec::url)
+            .toList());
+  }
+
+  @Test
+  void refusesServicePortsThatCollideOrRunOut() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalRunOptions.parse(new String[] {"--service-ports", "15431"}, Map.of(), ROOT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> LocalRunOptions.parse(new String[] {"--service-ports", "65534"}, Map.of(), ROOT));
   }
 
   @Test
