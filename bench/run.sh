@@ -32,11 +32,11 @@ done
 if [[ $mode == quick ]]; then
   communities=2 members=1200 meeting_months=3 visit_months=3
   read_warmup=5 read_seconds=10 write_warmup=3 write_seconds=10
-  bounded_warmup=5 bounded_seconds=10 relocations=200 import_rows=1000 pgbench_seconds=10 alone_starts=3
+  bounded_warmup=5 bounded_seconds=10 relocations=200 relocation_warmup=100 import_rows=1000 pgbench_seconds=10 alone_starts=3
 else
   communities=20 members=12000 meeting_months=12 visit_months=12
   read_warmup=75 read_seconds=30 write_warmup=15 write_seconds=30
-  bounded_warmup=30 bounded_seconds=20 relocations=500 import_rows=10000 pgbench_seconds=30 alone_starts=5
+  bounded_warmup=30 bounded_seconds=20 relocations=500 relocation_warmup=1500 import_rows=10000 pgbench_seconds=30 alone_starts=5
 fi
 connections=10
 threads=2
@@ -397,8 +397,8 @@ say "waiting for the events of the writes to be consumed"
 bench_java drain writes 2>&1 | tee "$logs/drain-writes.log"
 
 # ------------------------------------------------------------------ relocation flow, import
-say "relocation flow: $relocations relocations"
-bench_java relocations "$relocations" 2>&1 | tee "$logs/relocations.log"
+say "relocation flow: $relocation_warmup warm-up relocations, then $relocations measured"
+bench_java relocations "$relocations" "$relocation_warmup" 2>&1 | tee "$logs/relocations.log"
 bench_java drain relocations >/dev/null 2>&1 || true
 say "bulk import of $import_rows members"
 bench_java import "$import_rows" 2>&1 | tee "$logs/import.log"

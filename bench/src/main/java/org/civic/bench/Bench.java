@@ -24,7 +24,8 @@ import org.civic.localinfra.security.Tokens;
  * <pre>
  *   load --phase small|rest   the data set, community 0 alone ("small") or the others ("rest")
  *   drain NAME                wait until outboxes are empty and consumers caught up
- *   relocations N             the relocation → rosters → visit plan flow, N times
+ *   relocations N [W]         the relocation → rosters → visit plan flow, N times after W
+ *                             warm-up moves (default 0), timed apart
  *   import N                  bulk import of N members (xlsx) and the time until all agree
  *   report OUT.md             docs/performance.md from the results
  *   token                     prints the STREET_ADMIN token the harness uses
@@ -113,7 +114,9 @@ public final class Bench {
       case "dataset" -> describe(dataSet(ctx));
       case "load" -> load(ctx, args.length > 1 ? args[args.length - 1] : "small");
       case "drain" -> drain(ctx, args.length > 1 ? args[1] : "drain");
-      case "relocations" -> relocations(ctx, Integer.parseInt(args[1]));
+      case "relocations" ->
+          relocations(
+              ctx, Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 0);
       case "import" -> importMembers(ctx, Integer.parseInt(args[1]));
       case "report" -> new Report(ctx).write(Path.of(args[1]));
       default -> {
@@ -247,10 +250,10 @@ public final class Bench {
     }
   }
 
-  private static void relocations(Context ctx, int count) {
+  private static void relocations(Context ctx, int count, int warmUp) {
     State state = State.read(ctx.stateFile());
     try (Http http = new Http(ctx.token(), 2)) {
-      Map<String, Object> result = new RelocationFlow(ctx, http, state).run(count);
+      Map<String, Object> result = new RelocationFlow(ctx, http, state).run(count, warmUp);
       ctx.result("relocation", result);
       ctx.say("relocation flow: %s", result.get("endToEnd"));
     }
