@@ -64,10 +64,11 @@ if ! command -v pgbench >/dev/null || ! pgbench --version >/dev/null 2>&1; then
 fi
 
 # ------------------------------------------------------------------ ports, build
-for port in 15432 19092 8081 8082 8083; do
+# 9081-9083: each service's second instance when started alone (its port + 1000).
+for port in 15432 19092 8081 8082 8083 9081 9082 9083; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is in use (another ./run-local.sh?). Stop it first: bench/run.sh needs" \
-      "15432, 19092 and 8081-8083." >&2
+      "15432, 19092, 8081-8083 and 9081-9083." >&2
     exit 1
   fi
 done
@@ -252,13 +253,21 @@ for svc in members-service branches-service activities-service; do
   mapfile -d '' env_vars <"/proc/$pid/environ"
   mapfile -d '' cmd <"/proc/$pid/cmdline"
   for start in $(seq 1 "$alone_starts"); do
+    # The answer must come from this instance: anything else on the port would fake a start.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "Port $port is in use: $svc cannot be started alone there" >&2
+      exit 1
+    fi
     t0=$(date +%s%3N)
     (cd "$svc" && exec env -i "${env_vars[@]}" QUARKUS_HTTP_PORT=$port "${cmd[@]}") \
       >"$logs/alone-$svc-$start.log" 2>&1 &
     alone_pid=$!
     until curl -s -o /dev/null -f --max-time 1 "http://localhost:$port/q/health/ready"; do
       sleep 0.05
-      kill -0 "$alone_pid" 2>/dev/null || break
+      if ! kill -0 "$alone_pid" 2>/dev/null; then
+        echo "$svc alone (start $start) exited before it answered: see $logs/alone-$svc-$start.log" >&2
+        exit 1
+      fi
     done
     t1=$(date +%s%3N)
     kb=$(awk '/VmRSS/ {print $2}' "/proc/$alone_pid/status" 2>/dev/null || echo 0)
