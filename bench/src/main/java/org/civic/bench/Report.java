@@ -313,6 +313,21 @@ final class Report {
         }
       }
       line("");
+      // bench/run.sh counts the [error][aot] lines of each start's log: a JVM that refuses its AOT
+      // cache starts without it, 2-3x slower, and says so only there.
+      List<String> withoutCache = new ArrayList<>();
+      for (JsonNode start : alone) {
+        if (start.path("aotErrorLines").asInt(0) > 0) {
+          withoutCache.add(start.path("name").asText() + " start " + start.path("start").asText());
+        }
+      }
+      if (!withoutCache.isEmpty()) {
+        line(
+            "AOT cache errors in the log of %s: the JVM refused its cache there (see"
+                + " `bench/target/run/logs/alone-*.log`).",
+            String.join(", ", withoutCache));
+        line("");
+      }
     }
   }
 
