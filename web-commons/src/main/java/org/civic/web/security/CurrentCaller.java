@@ -20,7 +20,7 @@ public class CurrentCaller {
    * Callers by their token: a caller follows from the token's claims alone, and a phone sends the
    * same token with every request. Reading a custom claim costs smallrye-jwt an exception (it tries
    * {@code Claims.valueOf} first): two per request were 6-9 % of a member read's CPU (session 7).
-   * Only tokens verified for this request get here; bounded like {@link CachingJwtParser}.
+   * Only tokens verified for this request get here; bounded like {@link VerifiedTokens}.
    */
   private static final ExpiringCache<String, Caller> BY_TOKEN =
       new ExpiringCache<>(Duration.ofSeconds(60), 10_000);
