@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,7 +24,6 @@ import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.ReactiveContexts;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
-import org.civic.web.security.CachingJwtValidator;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -405,25 +399,6 @@ class ActivitiesAccessMatrixTests {
   void reactiveStagesPropagateNeitherCdiNorTransactionContexts() {
     assertThat(ReactiveContexts.capturedTypes())
         .doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
-  }
-
-  @Inject @Any Instance<IdentityProvider<?>> identityProviders;
-
-  /**
-   * ADR 0012: bearer tokens have one identity provider, web-commons' caching one, in place of
-   * smallrye-jwt's (excluded); a second provider for the same request type would take Quarkus'
-   * multi-provider path. (Quarkus' X509 provider is for another request type.) The 401 cases above
-   * run through it (a forged or expired token is verified, never served).
-   */
-  @Test
-  void bearerTokensHaveOneIdentityProviderTheCachingOne() {
-    assertThat(
-            identityProviders
-                .handlesStream()
-                .filter(h -> h.get().getRequestType() == TokenAuthenticationRequest.class)
-                .map(h -> h.getBean().getBeanClass().getName())
-                .toList())
-        .containsExactly(CachingJwtValidator.class.getName());
   }
 
   @Test

@@ -4,17 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +23,6 @@ import org.civic.branches.AccessWorld;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.ReactiveContexts;
 import org.civic.localinfra.security.TestTokens;
-import org.civic.web.security.CachingJwtValidator;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -418,25 +412,6 @@ class BranchesAccessMatrixTests {
   void reactiveStagesPropagateNeitherCdiNorTransactionContexts() {
     assertThat(ReactiveContexts.capturedTypes())
         .doesNotContain(ThreadContext.CDI, ThreadContext.TRANSACTION);
-  }
-
-  @Inject @Any Instance<IdentityProvider<?>> identityProviders;
-
-  /**
-   * ADR 0012: bearer tokens have one identity provider, web-commons' caching one, in place of
-   * smallrye-jwt's (excluded); a second provider for the same request type would take Quarkus'
-   * multi-provider path. (Quarkus' X509 provider is for another request type.) The 401 cases above
-   * run through it (a forged or expired token is verified, never served).
-   */
-  @Test
-  void bearerTokensHaveOneIdentityProviderTheCachingOne() {
-    assertThat(
-            identityProviders
-                .handlesStream()
-                .filter(h -> h.get().getRequestType() == TokenAuthenticationRequest.class)
-                .map(h -> h.getBean().getBeanClass().getName())
-                .toList())
-        .containsExactly(CachingJwtValidator.class.getName());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.civic.web.security;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,7 +14,11 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -54,6 +59,35 @@ public class CachingJwtValidator implements IdentityProvider<TokenAuthentication
       VerifiedTokens<SecurityIdentity> identities) {
     this.verifier = verifier;
     this.identities = identities;
+  }
+
+  /**
+   * Refuses to start beside another identity provider for bearer tokens (smallrye-jwt's, when a
+   * service does not exclude it): Quarkus would take its multi-provider path for every request and
+   * this cache would be one of two answers.
+   */
+  void refuseAnotherBearerTokenProvider(
+      @Observes StartupEvent start, @Any Instance<IdentityProvider<?>> providers) {
+    requireAlone(
+        providers
+            .handlesStream()
+            .filter(h -> h.get().getRequestType() == TokenAuthenticationRequest.class)
+            .map(h -> h.getBean().getBeanClass().getName())
+            .toList());
+  }
+
+  /** Fails unless this class is the one provider named. */
+  static void requireAlone(List<String> bearerTokenProviders) {
+    if (!bearerTokenProviders.equals(List.of(CachingJwtValidator.class.getName()))) {
+      throw new IllegalStateException(
+          "Bearer tokens need exactly one identity provider, "
+              + CachingJwtValidator.class.getName()
+              + ", but the application has "
+              + bearerTokenProviders
+              + ": exclude smallrye-jwt's with"
+              + " quarkus.arc.exclude-types=io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator"
+              + " (ADR 0012)");
+    }
   }
 
   @Override

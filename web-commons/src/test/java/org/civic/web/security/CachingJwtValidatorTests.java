@@ -20,6 +20,7 @@ import java.lang.reflect.Proxy;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,18 @@ class CachingJwtValidatorTests {
   private static final MpJwtValidator SMALLRYE = verifier(KEYS);
   private final CachingJwtValidator validator =
       new CachingJwtValidator(counting(SMALLRYE), new VerifiedTokens<>(clock::get, 100));
+
+  @Test
+  void refusesToStartBesideAnotherBearerTokenProviderOrWithoutItself() {
+    String self = CachingJwtValidator.class.getName();
+    CachingJwtValidator.requireAlone(List.of(self)); // the services' configuration: no failure
+    assertThatThrownBy(
+            () -> CachingJwtValidator.requireAlone(List.of(MpJwtValidator.class.getName(), self)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("quarkus.arc.exclude-types=" + MpJwtValidator.class.getName());
+    assertThatThrownBy(() -> CachingJwtValidator.requireAlone(List.of()))
+        .isInstanceOf(IllegalStateException.class);
+  }
 
   @Test
   void aVerifiedTokensIdentityIsReusedWithoutVerifyingAgain() {
