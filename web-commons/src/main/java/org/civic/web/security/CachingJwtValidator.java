@@ -33,11 +33,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * time was 5-7 % of a member read (bench/README.md, sessions 9 and 10).
  *
  * <p>The remembered identity holds what the token says (principal, roles from {@code groups}, the
- * credential, the user attribute) and nothing of the request it was first verified in: each request
- * gets it with its own routing context, as smallrye-jwt attaches it.
+ * credential, the user attribute), the {@link Caller} its claims name (attribute {@link #CALLER};
+ * read once per token: a custom claim costs smallrye-jwt an exception per read) and nothing of the
+ * request it was first verified in: each request, the first included, gets it with its own routing
+ * context, as smallrye-jwt attaches it.
  */
 @ApplicationScoped
 public class CachingJwtValidator implements IdentityProvider<TokenAuthenticationRequest> {
+  /**
+   * The identity's attribute holding the token's {@link Caller}; absent when the token names none
+   * (no known role, a malformed claim), which {@link CurrentCaller} then refuses with the reason.
+   */
+  static final String CALLER = Caller.class.getName();
+
   private final IdentityProvider<TokenAuthenticationRequest> verifier;
   private final VerifiedTokens<SecurityIdentity> identities;
 
@@ -109,19 +117,25 @@ public class CachingJwtValidator implements IdentityProvider<TokenAuthentication
     return verifier
         .authenticate(request, context)
         .onItem()
-        .invoke(identity -> remember(rawToken, identity));
+        .transform(verified -> remember(rawToken, verified, request));
   }
 
-  private void remember(String rawToken, SecurityIdentity identity) {
-    if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
-      identities.put(rawToken, jwt.getExpirationTime(), withoutRequest(identity));
+  /** Keeps the verified token's identity and answers this request with it. */
+  private SecurityIdentity remember(
+      String rawToken, SecurityIdentity verified, TokenAuthenticationRequest request) {
+    if (verified == null || !(verified.getPrincipal() instanceof JsonWebToken jwt)) {
+      return verified;
     }
+    SecurityIdentity identity = ofToken(verified, jwt);
+    identities.put(rawToken, jwt.getExpirationTime(), identity);
+    return forRequest(identity, request);
   }
 
   /**
-   * The identity as the token alone makes it: every attribute but the request's routing context.
+   * The identity as the token alone makes it: every attribute but the request's routing context,
+   * and the caller the token names.
    */
-  static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+  static SecurityIdentity ofToken(SecurityIdentity identity, JsonWebToken jwt) {
     QuarkusSecurityIdentity.Builder builder =
         QuarkusSecurityIdentity.builder()
             .setPrincipal(identity.getPrincipal())
@@ -137,6 +151,11 @@ public class CachingJwtValidator implements IdentityProvider<TokenAuthentication
                 builder.addAttribute(name, value);
               }
             });
+    try {
+      builder.addAttribute(CALLER, Caller.of(jwt));
+    } catch (AccessDenied refused) {
+      // no caller: every request with this token is refused, by CurrentCaller, with the reason
+    }
     return builder.build();
   }
 

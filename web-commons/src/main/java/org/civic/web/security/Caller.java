@@ -1,8 +1,10 @@
 package org.civic.web.security;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling, taken from a verified token: the subject (for the audit log), the role it acts
@@ -12,6 +14,8 @@ import java.util.UUID;
  * @param memberId the caller's own member record, when the token names one (always for MEMBER)
  */
 public record Caller(String subject, Role role, UUID orgUnitId, UUID memberId) {
+  public static final String ORG_UNIT_CLAIM = "org_unit";
+  public static final String MEMBER_ID_CLAIM = "member_id";
 
   public Caller {
     Objects.requireNonNull(subject, "subject");
@@ -21,6 +25,36 @@ public record Caller(String subject, Role role, UUID orgUnitId, UUID memberId) {
     }
     if (role != Role.MEMBER && orgUnitId == null) {
       throw new AccessDenied("A " + role + " token must carry the org_unit claim");
+    }
+  }
+
+  /**
+   * The caller a verified token names.
+   *
+   * @throws AccessDenied without a known role, or with a missing or malformed org unit or member
+   */
+  public static Caller of(JsonWebToken jwt) {
+    Role role = strongest(jwt.getGroups());
+    if (role == null) {
+      throw new AccessDenied("The token carries none of the roles " + List.of(Role.values()));
+    }
+    return new Caller(
+        jwt.getSubject() == null ? jwt.getName() : jwt.getSubject(),
+        role,
+        uuidClaim(jwt, ORG_UNIT_CLAIM),
+        uuidClaim(jwt, MEMBER_ID_CLAIM));
+  }
+
+  private static UUID uuidClaim(JsonWebToken jwt, String name) {
+    Object value = jwt.getClaim(name);
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().replace("\"", "");
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new AccessDenied("The token's " + name + " claim is not a UUID");
     }
   }
 

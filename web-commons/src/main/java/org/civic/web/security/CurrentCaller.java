@@ -1,10 +1,9 @@
 package org.civic.web.security;
 
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -13,19 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class CurrentCaller {
-  public static final String ORG_UNIT_CLAIM = "org_unit";
-  public static final String MEMBER_ID_CLAIM = "member_id";
-
-  /**
-   * Callers by their token: a caller follows from the token's claims alone, and a phone sends the
-   * same token with every request. Reading a custom claim costs smallrye-jwt an exception (it tries
-   * {@code Claims.valueOf} first): two per request were 6-9 % of a member read's CPU (session 7).
-   * Only tokens verified for this request get here; bounded like {@link VerifiedTokens}.
-   */
-  private static final ExpiringCache<String, Caller> BY_TOKEN =
-      new ExpiringCache<>(Duration.ofSeconds(60), 10_000);
-
-  @Inject JsonWebToken jwt;
+  @Inject SecurityIdentity identity;
   @Inject CommunityDirectory directory;
   @Inject Households households;
 
@@ -34,26 +21,24 @@ public class CurrentCaller {
 
   public Caller caller() {
     if (caller == null) {
-      if (jwt == null || jwt.getRawToken() == null) {
-        throw new UnauthorizedException();
-      }
-      caller = BY_TOKEN.get(jwt.getRawToken(), token -> callerOf(jwt));
+      caller = callerOf(identity);
     }
     return caller;
   }
 
-  /** The caller a verified token names; refused (and not remembered) without a known role. */
-  static Caller callerOf(JsonWebToken jwt) {
-    Role role = Caller.strongest(jwt.getGroups());
-    if (role == null) {
-      throw new AccessDenied(
-          "The token carries none of the roles " + java.util.List.of(Role.values()));
+  /**
+   * The caller {@link CachingJwtValidator} read from the token when it verified it (once per token,
+   * not per request); read here only from a token it could not name a caller for, to refuse it.
+   */
+  static Caller callerOf(SecurityIdentity identity) {
+    Caller verified = identity.getAttribute(CachingJwtValidator.CALLER);
+    if (verified != null) {
+      return verified;
     }
-    return new Caller(
-        jwt.getSubject() == null ? jwt.getName() : jwt.getSubject(),
-        role,
-        uuidClaim(jwt, ORG_UNIT_CLAIM),
-        uuidClaim(jwt, MEMBER_ID_CLAIM));
+    if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+      throw new UnauthorizedException();
+    }
+    return Caller.of(jwt);
   }
 
   public Scope scope() {
@@ -61,18 +46,5 @@ public class CurrentCaller {
       scope = Scope.of(caller(), directory, households);
     }
     return scope;
-  }
-
-  private static UUID uuidClaim(JsonWebToken jwt, String name) {
-    Object value = jwt.getClaim(name);
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().replace("\"", "");
-    try {
-      return UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      throw new AccessDenied("The token's " + name + " claim is not a UUID");
-    }
   }
 }

@@ -22,6 +22,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,7 +86,35 @@ class CachingJwtValidatorTests {
     assertThat(jwt.<Object>getClaim("org_unit").toString()).contains(ORG_UNIT);
     assertThat(cached.getCredential(JsonWebTokenCredential.class).getToken()).isEqualTo(token);
     assertThat(cached.<Object>getAttribute(SecurityIdentity.USER_ATTRIBUTE)).isSameAs(jwt);
-    assertThat(cached.getAttributes().keySet()).isEqualTo(direct.getAttributes().keySet());
+    assertThat(cached.getAttributes().keySet())
+        .containsAll(direct.getAttributes().keySet())
+        .hasSize(direct.getAttributes().size() + 1)
+        .contains(CachingJwtValidator.CALLER);
+  }
+
+  @Test
+  void theTokensCallerIsReadOnceAndTravelsWithItsIdentity() {
+    String token = sign(KEYS, "alice", 600);
+    SecurityIdentity first = authenticate(token);
+    SecurityIdentity second = authenticate(token);
+    Caller expected = new Caller("alice", Role.STREET_ADMIN, UUID.fromString(ORG_UNIT), null);
+    assertThat(first.<Caller>getAttribute(CachingJwtValidator.CALLER)).isEqualTo(expected);
+    assertThat(second.<Caller>getAttribute(CachingJwtValidator.CALLER))
+        .isSameAs(first.getAttribute(CachingJwtValidator.CALLER));
+    assertThat(CurrentCaller.callerOf(second)).isEqualTo(expected);
+  }
+
+  @Test
+  void aValidTokenNamingNoCallerIsAuthenticatedAndThenRefusedByCurrentCaller() {
+    String token = sign(KEYS, "guest", 600, "GUEST");
+    SecurityIdentity identity = authenticate(token); // a valid token: not a 401
+    assertThat(identity.<Caller>getAttribute(CachingJwtValidator.CALLER)).isNull();
+    assertThatThrownBy(() -> CurrentCaller.callerOf(identity))
+        .isInstanceOf(AccessDenied.class)
+        .hasMessageContaining("none of the roles");
+    assertThatThrownBy(() -> CurrentCaller.callerOf(authenticate(token)))
+        .isInstanceOf(AccessDenied.class);
+    assertThat(verifications).hasValue(1);
   }
 
   @Test
@@ -221,13 +250,17 @@ class CachingJwtValidatorTests {
   }
 
   private static String sign(KeyPair pair, String subject, int secondsValid) {
+    return sign(pair, subject, secondsValid, "STREET_ADMIN");
+  }
+
+  private static String sign(KeyPair pair, String subject, int secondsValid, String group) {
     try {
       JwtClaims claims = new JwtClaims();
       claims.setIssuer(ISSUER);
       claims.setSubject(subject);
       claims.setIssuedAtToNow();
       claims.setExpirationTimeMinutesInTheFuture(secondsValid / 60f);
-      claims.setStringListClaim("groups", "STREET_ADMIN");
+      claims.setStringListClaim("groups", group);
       claims.setClaim("org_unit", ORG_UNIT);
       JsonWebSignature jws = new JsonWebSignature();
       jws.setPayload(claims.toJson());

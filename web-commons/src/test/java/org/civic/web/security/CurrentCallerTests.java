@@ -1,8 +1,12 @@
 package org.civic.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +14,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
+/** How a request's caller follows from its identity, and from a token's claims. */
 class CurrentCallerTests {
 
   /** A verified token as smallrye-jwt hands it over, counting the custom claims read. */
   private static final class Token implements JsonWebToken {
-    final String raw = "token-" + UUID.randomUUID();
     final Map<String, Object> claims = new HashMap<>();
     final Set<String> groups;
     int customClaimReads;
@@ -26,11 +30,6 @@ class CurrentCallerTests {
     @Override
     public String getName() {
       return "someone";
-    }
-
-    @Override
-    public String getRawToken() {
-      return raw;
     }
 
     @Override
@@ -56,55 +55,61 @@ class CurrentCallerTests {
     }
   }
 
-  private static Caller callerOfRequest(JsonWebToken token) {
-    CurrentCaller current = new CurrentCaller(); // one per request
-    current.jwt = token;
-    return current.caller();
+  private static SecurityIdentity identity(Token token, Caller verified) {
+    QuarkusSecurityIdentity.Builder builder =
+        QuarkusSecurityIdentity.builder().setPrincipal(token).addRoles(token.groups);
+    if (verified != null) {
+      builder.addAttribute(CachingJwtValidator.CALLER, verified);
+    }
+    return builder.build();
   }
 
   @Test
-  void aTokensCallerIsReadFromItsClaimsOnceAndReusedByLaterRequests() {
+  void theCallerVerifiedWithTheTokenIsTakenWithoutReadingAClaim() {
+    Token token = new Token(Set.of("STREET_ADMIN"));
+    Caller verified = new Caller("subject-1", Role.STREET_ADMIN, UUID.randomUUID(), null);
+
+    assertSame(verified, CurrentCaller.callerOf(identity(token, verified)));
+    assertEquals(0, token.customClaimReads);
+  }
+
+  @Test
+  void aTokensClaimsNameItsCaller() {
     UUID community = UUID.randomUUID();
-    Token token = new Token(Set.of("COMMUNITY_SECRETARY"));
-    token.claims.put(CurrentCaller.ORG_UNIT_CLAIM, "\"" + community + "\"");
-
-    Caller first = callerOfRequest(token);
-    int reads = token.customClaimReads;
-    Caller second = callerOfRequest(token);
-
-    assertEquals(new Caller("subject-1", Role.COMMUNITY_SECRETARY, community, null), first);
-    assertEquals(first, second);
-    assertEquals(2, reads, "org_unit and member_id, once");
-    assertEquals(reads, token.customClaimReads, "the second request read no claim");
-  }
-
-  @Test
-  void anotherTokenIsAnotherCaller() {
-    Token street = new Token(Set.of("STREET_ADMIN"));
-    street.claims.put(CurrentCaller.ORG_UNIT_CLAIM, UUID.randomUUID().toString());
+    Token secretary = new Token(Set.of("COMMUNITY_SECRETARY", "MEMBER"));
+    secretary.claims.put(Caller.ORG_UNIT_CLAIM, "\"" + community + "\"");
     Token member = new Token(Set.of("MEMBER"));
     UUID memberId = UUID.randomUUID();
-    member.claims.put(CurrentCaller.MEMBER_ID_CLAIM, memberId.toString());
+    member.claims.put(Caller.MEMBER_ID_CLAIM, memberId.toString());
 
-    assertEquals(Role.STREET_ADMIN, callerOfRequest(street).role());
-    assertEquals(new Caller("subject-1", Role.MEMBER, null, memberId), callerOfRequest(member));
+    assertEquals(
+        new Caller("subject-1", Role.COMMUNITY_SECRETARY, community, null), Caller.of(secretary));
+    assertEquals(new Caller("subject-1", Role.MEMBER, null, memberId), Caller.of(member));
   }
 
   @Test
-  void aTokenWithoutAKnownRoleIsRefusedEveryTime() {
-    Token token = new Token(Set.of("GUEST"));
+  void aTokenWithoutAKnownRoleIsRefusedOnEveryRequest() {
+    SecurityIdentity identity = identity(new Token(Set.of("GUEST")), null);
 
-    assertThrows(AccessDenied.class, () -> callerOfRequest(token));
-    assertThrows(AccessDenied.class, () -> callerOfRequest(token));
+    assertThrows(AccessDenied.class, () -> CurrentCaller.callerOf(identity));
+    assertThrows(AccessDenied.class, () -> CurrentCaller.callerOf(identity));
   }
 
   @Test
-  void aMalformedClaimIsRefusedEveryTime() {
-    Token token = new Token(Set.of("BRANCH_SECRETARY"));
-    token.claims.put(CurrentCaller.ORG_UNIT_CLAIM, "not-a-uuid");
+  void aMalformedOrMissingClaimIsRefused() {
+    Token malformed = new Token(Set.of("BRANCH_SECRETARY"));
+    malformed.claims.put(Caller.ORG_UNIT_CLAIM, "not-a-uuid");
+    Token missing = new Token(Set.of("BRANCH_SECRETARY"));
 
-    assertThrows(AccessDenied.class, () -> callerOfRequest(token));
-    assertThrows(AccessDenied.class, () -> callerOfRequest(token));
-    assertEquals(2, token.customClaimReads);
+    assertThrows(AccessDenied.class, () -> CurrentCaller.callerOf(identity(malformed, null)));
+    assertThrows(AccessDenied.class, () -> CurrentCaller.callerOf(identity(missing, null)));
+  }
+
+  @Test
+  void noTokenIsUnauthorized() {
+    SecurityIdentity anonymous =
+        QuarkusSecurityIdentity.builder().setAnonymous(true).setPrincipal(() -> "").build();
+
+    assertThrows(UnauthorizedException.class, () -> CurrentCaller.callerOf(anonymous));
   }
 }
