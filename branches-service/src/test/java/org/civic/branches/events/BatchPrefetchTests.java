@@ -68,8 +68,9 @@ class BatchPrefetchTests {
   }
 
   /**
-   * {@link #applyABatch}, returning the statements Hibernate ran and the insert statements the
-   * outbox table saw (counted by a statement-level trigger, there only for this count).
+   * {@link #applyABatch}, returning the statements Hibernate ran for the batch and the insert
+   * statements the outbox table saw meanwhile (counted by a statement-level trigger, there only for
+   * this count).
    */
   private long[] applyABatchCounting(EventHandler handler) throws Exception {
     execute(
@@ -80,10 +81,9 @@ class BatchPrefetchTests {
         "create trigger test_count_outbox_statements after insert on eventing_outbox"
             + " for each statement execute function test_count_outbox_statement()");
     try {
-      long before = outboxStatements();
-      long statements = applyABatch(handler);
-      // Each read takes a value of its own: one of the difference is the second read's.
-      return new long[] {statements, outboxStatements() - before - 1};
+      long[] outbox = new long[1];
+      long statements = applyABatch(handler, outbox);
+      return new long[] {statements, outbox[0]};
     } finally {
       execute("drop trigger test_count_outbox_statements on eventing_outbox");
     }
@@ -140,8 +140,11 @@ class BatchPrefetchTests {
     assertThat(memberVersion(member)).isEqualTo(1);
   }
 
-  /** Applies one batch of new members' events as one poll; returns the statements Hibernate ran. */
-  private long applyABatch(EventHandler handler) throws Exception {
+  /**
+   * Applies one batch of new members' events as one poll; returns the statements Hibernate ran, and
+   * puts the outbox's insert statements of the poll into {@code outbox[0]}.
+   */
+  private long applyABatch(EventHandler handler, long[] outbox) throws Exception {
     UUID community = community();
     UUID covered = building(community, "批量楼");
     UUID other = building(community, "批量二楼");
@@ -161,11 +164,14 @@ class BatchPrefetchTests {
     batch.add(record(batch.size(), "MemberStatusChanged", members.get(1), 1, covered, "DECEASED"));
     batch.add(record(batch.size(), "MemberUpdated", members.get(2), 1, covered, "ACTIVE"));
     Statistics stats = factory.unwrap(SessionFactory.class).getStatistics();
+    long outboxBefore = outboxStatements();
     long before = stats.getPrepareStatementCount();
 
     inbox.processBatch(batch, handler);
 
     long statements = stats.getPrepareStatementCount() - before;
+    // Each read takes a value of its own: one of the difference is the second read's.
+    outbox[0] = outboxStatements() - outboxBefore - 1;
     assertThat(branchOf(members.get(0))).isNull();
     assertThat(branchOf(members.get(1))).isNull();
     for (UUID member : members.subList(2, MEMBERS)) {
