@@ -2,6 +2,7 @@ package org.civic.branches.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,22 +37,34 @@ public class MembersEventsConsumer implements BatchHandler {
   }
 
   /**
-   * The batch's members' residents and roster entries, one statement each (ADR 0008). An event
-   * whose subject is not a UUID is left to {@link #handle}, which dead-letters it.
+   * The batch's members' residents and roster entries, and the coverage of the buildings their
+   * snapshots name, one statement each (ADR 0008, ADR 0014). An event whose subject is not a UUID
+   * is left to {@link #handle}, which dead-letters it.
    */
   @Override
   public void prefetch(List<IncomingEvent> events) {
     Set<UUID> members = new LinkedHashSet<>();
+    Set<UUID> buildings = new HashSet<>();
     for (IncomingEvent event : events) {
       if (reason(event) != null) {
         try {
           members.add(UUID.fromString(event.aggregateId()));
+          String building = event.payload().path("buildingId").asText(null);
+          if (building != null) {
+            buildings.add(UUID.fromString(building));
+          }
         } catch (IllegalArgumentException e) {
-          // handle() rejects it
+          // handle() rejects it, or reads that building's coverage on its own
         }
       }
     }
-    residents.prefetch(members);
+    residents.prefetch(members, buildings);
+  }
+
+  /** The batch's RosterChanged go to the outbox in one statement (ADR 0014). */
+  @Override
+  public void finishBatch() {
+    residents.finishBatch();
   }
 
   @Override

@@ -38,6 +38,30 @@ public class BranchCoverageRepository implements PanacheRepositoryBase<BranchCov
     return branch.isEmpty() ? null : branch.get(0);
   }
 
+  /**
+   * The covering branch of each of these buildings, read now as columns (never entities the session
+   * would keep), one statement: a consumer's batch reads its buildings' coverage once, after it has
+   * locked the batch's roster entries (ADR 0008, ADR 0014). Uncovered buildings are absent.
+   */
+  public Map<UUID, UUID> coveringBranchesNow(Collection<UUID> buildingIds) {
+    Map<UUID, UUID> map = new HashMap<>();
+    if (buildingIds.isEmpty()) {
+      return map;
+    }
+    InList in = InList.of("c.buildingId", "b", buildingIds);
+    var query =
+        getEntityManager()
+            .createQuery(
+                "select c.buildingId, c.branchId from BranchCoverage c where " + in.condition(),
+                Object[].class)
+            .setFlushMode(FlushModeType.COMMIT);
+    in.parameters().forEach(query::setParameter);
+    for (Object[] row : query.getResultList()) {
+      map.put((UUID) row[0], (UUID) row[1]);
+    }
+    return map;
+  }
+
   public List<BranchCoverage> ofBranch(UUID branchId) {
     return list("branchId = ?1 order by buildingId", branchId);
   }

@@ -38,13 +38,19 @@ public class ResidentService {
   /**
    * Loads what a consumer batch's snapshots of these members need, one statement per kind instead
    * of per event (ADR 0008): their residents into the session, their roster entries locked (the
-   * missing ones created). Valid for this transaction only: when the batch falls back to one
-   * transaction per event, {@link #apply} reads as before.
+   * missing ones created), then the coverage of the buildings the batch's snapshots name. Valid for
+   * this transaction only: when the batch falls back to one transaction per event, {@link #apply}
+   * reads as before.
    */
-  public void prefetch(Collection<UUID> memberIds) {
-    rosters.lockAll(memberIds);
+  public void prefetch(Collection<UUID> memberIds, Collection<UUID> buildingIds) {
+    rosters.lockAll(memberIds, buildingIds);
     residents.loadAll(memberIds);
     transactions.putResource(PREFETCHED, Set.copyOf(memberIds));
+  }
+
+  /** Writes what a consumer batch kept back (its RosterChanged), after its last event. */
+  public void finishBatch() {
+    rosters.finishBatch();
   }
 
   /**

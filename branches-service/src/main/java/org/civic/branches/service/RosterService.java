@@ -1,11 +1,13 @@
 package org.civic.branches.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -27,20 +29,34 @@ import org.civic.eventing.outbox.OutgoingEvent;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class RosterService {
+  /** What a consumer batch read after its locks and keeps back (a resource of its transaction). */
+  private static final Object BATCH = RosterService.class.getName() + ".batch";
+
+  /**
+   * A consumer batch (ADR 0008, ADR 0014): the coverage of the buildings its events name, read once
+   * after the batch's roster entries were locked ({@code buildings} were asked for, {@code
+   * coverage} holds the covered ones), and the RosterChanged its events produced, written to the
+   * outbox once, in order, when the batch is finished.
+   */
+  private record Batch(Set<UUID> buildings, Map<UUID, UUID> coverage, List<OutgoingEvent> events) {}
+
   private final RosterEntryRepository entries;
   private final ResidentRepository residents;
   private final BranchCoverageRepository coverage;
   private final Outbox outbox;
+  private final TransactionSynchronizationRegistry transactions;
 
   RosterService(
       RosterEntryRepository entries,
       ResidentRepository residents,
       BranchCoverageRepository coverage,
-      Outbox outbox) {
+      Outbox outbox,
+      TransactionSynchronizationRegistry transactions) {
     this.entries = entries;
     this.residents = residents;
     this.coverage = coverage;
     this.outbox = outbox;
+    this.transactions = transactions;
   }
 
   /** The branch the member belongs on now: the active branch covering their building, if any. */
@@ -48,8 +64,17 @@ public class RosterService {
     if (r == null || !r.onRoster()) {
       return null;
     }
+    Batch batch = batch();
+    if (batch != null && batch.buildings().contains(r.buildingId)) {
+      // Read for the whole batch after all its entries were locked (lockAll).
+      return batch.coverage().get(r.buildingId);
+    }
     // Read after the roster entry's lock, on every call (see coveringBranch).
     return coverage.coveringBranch(r.buildingId);
+  }
+
+  private Batch batch() {
+    return (Batch) transactions.getResource(BATCH);
   }
 
   /**
@@ -74,7 +99,12 @@ public class RosterService {
       events.add(
           next(entry, RosterChanged.of(resident, memberId, expected, Change.JOINED, reason)));
     }
-    outbox.publishAll(events);
+    Batch batch = batch();
+    if (batch != null) {
+      batch.events().addAll(events); // written by finishBatch
+    } else {
+      outbox.publishAll(events);
+    }
     entry.branchId = expected;
     if (resident != null) {
       entry.communityId = resident.communityId;
@@ -104,10 +134,26 @@ public class RosterService {
 
   /**
    * Locks (creating the missing) roster entries of a consumer batch's members, two statements for
-   * the batch; each event's {@link #reconcile} then finds its entry locked in the session.
+   * the batch; each event's {@link #reconcile} then finds its entry locked in the session. Then,
+   * after the locks, reads the coverage of the buildings the batch's events name (one statement),
+   * which each event's reconcile takes instead of a read of its own, and keeps the batch's
+   * RosterChanged back until {@link #finishBatch}. Valid for this transaction only.
    */
-  public void lockAll(Collection<UUID> memberIds) {
+  public void lockAll(Collection<UUID> memberIds, Collection<UUID> buildingIds) {
     entries.lockOrCreateAll(memberIds);
+    transactions.putResource(
+        BATCH,
+        new Batch(
+            Set.copyOf(buildingIds), coverage.coveringBranchesNow(buildingIds), new ArrayList<>()));
+  }
+
+  /** Writes the RosterChanged a consumer batch kept back to the outbox, in one statement. */
+  public void finishBatch() {
+    Batch batch = batch();
+    if (batch != null && !batch.events().isEmpty()) {
+      outbox.publishAll(List.copyOf(batch.events()));
+      batch.events().clear();
+    }
   }
 
   /** The entry's next version, as a RosterChanged event for the outbox. */

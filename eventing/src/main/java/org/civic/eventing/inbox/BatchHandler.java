@@ -23,4 +23,12 @@ public interface BatchHandler extends EventHandler {
    * Called once per batch transaction, before the first of them is handled.
    */
   void prefetch(List<IncomingEvent> events);
+
+  /**
+   * Writes what the handler kept back while it handled the batch's events (rows it writes once per
+   * batch instead of once per event, such as the events it publishes). Called once per batch
+   * transaction, after the last event was handled and before the inbox's final flush; not called in
+   * the one-transaction-per-event fall-back, where {@link #prefetch} was not called either.
+   */
+  default void finishBatch() {}
 }

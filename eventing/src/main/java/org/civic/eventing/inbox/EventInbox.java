@@ -194,6 +194,9 @@ public class EventInbox {
         em.clear();
       }
     }
+    if (prefetching != null) {
+      prefetching.finishBatch();
+    }
     // A batch handler's rows, written in JDBC batches; a failure here still falls back to one
     // event per transaction.
     em.flush();

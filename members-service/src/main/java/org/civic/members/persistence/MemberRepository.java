@@ -184,6 +184,41 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         > 0;
   }
 
+  /** A RosterChanged to apply with {@link #applyRosters}. */
+  public record RosterUpdate(UUID memberId, UUID branchId, boolean joined, long rosterVersion) {}
+
+  private static final String APPLY_ROSTER =
+      "update member set branch_id = case when ? then ? when branch_id = ? then null"
+          + " else branch_id end, roster_version = ? where id = ? and roster_version < ?";
+
+  /**
+   * {@link #applyRoster} for a consumer batch's events, as one JDBC batch (one round trip), applied
+   * in list order: a member's LEFT and JOINED of one batch keep their order, and each is still
+   * ignored unless newer than the last applied.
+   */
+  public void applyRosters(List<RosterUpdate> updates) {
+    if (updates.isEmpty()) {
+      return;
+    }
+    getEntityManager()
+        .unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (PreparedStatement update = connection.prepareStatement(APPLY_ROSTER)) {
+                for (RosterUpdate u : updates) {
+                  update.setBoolean(1, u.joined());
+                  update.setObject(2, u.branchId());
+                  update.setObject(3, u.branchId());
+                  update.setLong(4, u.rosterVersion());
+                  update.setObject(5, u.memberId());
+                  update.setLong(6, u.rosterVersion());
+                  update.addBatch();
+                }
+                update.executeBatch();
+              }
+            });
+  }
+
   private static String where(
       MemberQuery query, Scope scope, LocalDate today, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
