@@ -97,6 +97,19 @@ class EventDeliveryTests {
         .isEqualTo(1);
   }
 
+  /**
+   * The outbox takes its connection from the pool, not from Hibernate's session: inside a
+   * transaction the pool must hand it the transaction's connection, so the caller's own queries see
+   * the row before the commit (another connection would not).
+   */
+  @Test
+  void theOutboxRowIsWrittenOnTheCallersTransactionConnection() {
+    String id = "same-tx-" + UUID.randomUUID();
+    assertThat(counters.setAndCountOutboxRowsSeenInTheTransaction(id, 3)).isEqualTo(1);
+    assertThat(query("select count(*) from eventing_outbox where aggregate_id = '" + id + "'"))
+        .isEqualTo(1);
+  }
+
   @Test
   void duplicateDeliveryIsIgnored() {
     String id = "dup-" + UUID.randomUUID();

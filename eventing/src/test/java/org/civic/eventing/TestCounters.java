@@ -33,6 +33,20 @@ public class TestCounters {
     outbox.publish("Counter", id, version, "CounterChanged", new CounterChanged(id, value));
   }
 
+  /**
+   * Changes state and publishes, then counts, through the entity manager, the outbox rows of the
+   * counter that this transaction sees: the outbox writes on the transaction's own connection.
+   */
+  @Transactional
+  public long setAndCountOutboxRowsSeenInTheTransaction(String id, long value) {
+    set(id, value);
+    return ((Number)
+            em.createNativeQuery("select count(*) from eventing_outbox where aggregate_id = :id")
+                .setParameter("id", id)
+                .getSingleResult())
+        .longValue();
+  }
+
   /** Changes state and publishes, then fails: neither the change nor the event may survive. */
   @Transactional
   public void setThenFail(String id, long value) {

@@ -1,5 +1,6 @@
 package org.civic.eventing.outbox;
 
+import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +29,6 @@ import org.civic.eventing.EventEnvelope;
 import org.civic.eventing.EventTracing;
 import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +44,7 @@ public class OutboxRelay {
   private static final long RELAY_LOCK_KEY = 0x0B7B0C5L;
 
   private final EntityManager em;
+  private final AgroalDataSource dataSource;
   private final EventingConfig config;
   private final RelayProducer producerFactory;
   private final EventingMetrics metrics;
@@ -56,11 +57,13 @@ public class OutboxRelay {
 
   OutboxRelay(
       EntityManager em,
+      AgroalDataSource dataSource,
       EventingConfig config,
       RelayProducer producerFactory,
       EventingMetrics metrics,
       EventTracing tracing) {
     this.em = em;
+    this.dataSource = dataSource;
     this.config = config;
     this.producerFactory = producerFactory;
     this.metrics = metrics;
@@ -157,32 +160,32 @@ public class OutboxRelay {
    * is held and sees every mark of the replica that held it before; a lock taken inside the read
    * would come after the read's snapshot. The same statement turns {@code synchronous_commit} off
    * for this transaction only: losing its commit in a crash only means publishing its rows again,
-   * which consumers drop as duplicates. Plain JDBC: the rows are read once and never dirty-checked.
+   * which consumers drop as duplicates. Plain JDBC on the transaction's connection straight from
+   * the pool (no Hibernate session): the rows are read once and never dirty-checked.
    *
    * @return the rows, or none if another replica holds the lock
    */
   private List<OutboxRecord> lockAndRead() {
-    return em.unwrap(Session.class)
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
-                statement.setLong(1, RELAY_LOCK_KEY);
-                statement.setInt(2, config.relay().batchSize());
-                statement.execute();
-                boolean locked;
-                try (ResultSet lock = statement.getResultSet()) {
-                  locked = lock.next() && lock.getBoolean(1);
-                }
-                statement.getMoreResults();
-                try (ResultSet rs = statement.getResultSet()) {
-                  List<OutboxRecord> rows = new ArrayList<>();
-                  while (locked && rs.next()) {
-                    rows.add(row(rs));
-                  }
-                  return rows;
-                }
-              }
-            });
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(LOCK_AND_READ)) {
+      statement.setLong(1, RELAY_LOCK_KEY);
+      statement.setInt(2, config.relay().batchSize());
+      statement.execute();
+      boolean locked;
+      try (ResultSet lock = statement.getResultSet()) {
+        locked = lock.next() && lock.getBoolean(1);
+      }
+      statement.getMoreResults();
+      try (ResultSet rs = statement.getResultSet()) {
+        List<OutboxRecord> rows = new ArrayList<>();
+        while (locked && rs.next()) {
+          rows.add(row(rs));
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the outbox", e);
+    }
   }
 
   private static final String LOCK_AND_READ =
@@ -288,16 +291,19 @@ public class OutboxRelay {
         });
   }
 
-  /** One plain JDBC update in the pass's transaction (the relay's rows are never entities). */
+  /**
+   * One plain JDBC update in the pass's transaction (the relay's rows are never entities). Like the
+   * read, on the transaction's connection straight from the pool: a pass opens no Hibernate
+   * session.
+   */
   private void update(String sql, Parameters parameters) {
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (PreparedStatement update = connection.prepareStatement(sql)) {
-                parameters.bind(connection, update);
-                update.executeUpdate();
-              }
-            });
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      parameters.bind(connection, update);
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not update the outbox", e);
+    }
   }
 
   @FunctionalInterface

@@ -1,10 +1,14 @@
 package org.civic.members.persistence;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +28,7 @@ import org.hibernate.Session;
 
 @ApplicationScoped
 public class HouseholdRepository implements PanacheRepositoryBase<Household, UUID> {
+  @Inject AgroalDataSource dataSource;
 
   public Optional<Household> at(Address address) {
     return find(
@@ -45,39 +50,42 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
    * the address first, the insert waits for it and does nothing, and the statement's own snapshot
    * may not show that row yet; a second look-up (a new snapshot) finds it.
    *
+   * <p>On the transaction's connection straight from the pool (Agroal hands a transaction the
+   * connection it has enlisted, the one Hibernate uses), so a registration opens no Hibernate
+   * session at all.
+   *
    * @return the household as stored, not attached to the session: households never change after
    *     they are created, and the callers only read the address and id
    */
   public Household ensure(Address address, UUID communityId) {
-    return getEntityManager()
-        .unwrap(Session.class)
-        .doReturningWork(
-            connection -> {
-              try (PreparedStatement upsert = connection.prepareStatement(ENSURE_ONE)) {
-                upsert.setObject(1, UUID.randomUUID());
-                upsert.setObject(2, communityId);
-                upsert.setObject(3, address.buildingId());
-                upsert.setString(4, address.unit());
-                upsert.setString(5, address.room());
-                upsert.setObject(6, address.buildingId());
-                upsert.setString(7, address.unit());
-                upsert.setString(8, address.room());
-                Household found = first(upsert, address);
-                if (found != null) {
-                  return found;
-                }
-              }
-              try (PreparedStatement select = connection.prepareStatement(AT_ADDRESS)) {
-                select.setObject(1, address.buildingId());
-                select.setString(2, address.unit());
-                select.setString(3, address.room());
-                Household found = first(select, address);
-                if (found == null) {
-                  throw new IllegalStateException("household at " + address + " vanished");
-                }
-                return found;
-              }
-            });
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement upsert = connection.prepareStatement(ENSURE_ONE)) {
+        upsert.setObject(1, UUID.randomUUID());
+        upsert.setObject(2, communityId);
+        upsert.setObject(3, address.buildingId());
+        upsert.setString(4, address.unit());
+        upsert.setString(5, address.room());
+        upsert.setObject(6, address.buildingId());
+        upsert.setString(7, address.unit());
+        upsert.setString(8, address.room());
+        Household found = first(upsert, address);
+        if (found != null) {
+          return found;
+        }
+      }
+      try (PreparedStatement select = connection.prepareStatement(AT_ADDRESS)) {
+        select.setObject(1, address.buildingId());
+        select.setString(2, address.unit());
+        select.setString(3, address.room());
+        Household found = first(select, address);
+        if (found == null) {
+          throw new IllegalStateException("household at " + address + " vanished");
+        }
+        return found;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not find or create the household at " + address, e);
+    }
   }
 
   private static final String INSERT_IF_MISSING =

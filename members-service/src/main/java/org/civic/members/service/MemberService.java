@@ -11,7 +11,6 @@ import org.civic.eventing.outbox.Outbox;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.FamilyMember;
 import org.civic.members.domain.Household;
-import org.civic.members.domain.KnownBuilding;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberDetails;
 import org.civic.members.domain.MemberRules;
@@ -94,15 +93,17 @@ public class MemberService {
   public Member register(MemberDetails details, Address address) {
     LocalDate today = MemberRules.today();
     MemberRules.require(details, today);
-    KnownBuilding building = knownBuilding(address.buildingId(), "buildingId");
-    requireBuildingInScope(building);
-    Household household = householdAt(address, building);
-    Member member =
-        new Member(details, building.communityId, household, MemberStatus.ACTIVE, today);
-    members.persist(member);
-    statusChanges.persist(
-        new StatusChange(member, null, MemberStatus.ACTIVE, today, "registered (登记)"));
-    publish(member, MemberRegistered.TYPE, MemberRegistered.of(member));
+    UUID communityId = communityOfBuilding(address.buildingId(), "buildingId");
+    requireBuildingInScope(communityId);
+    Household household = households.ensure(address, communityId);
+    Member member = new Member(details, communityId, household, MemberStatus.ACTIVE, today);
+    // Plain JDBC, four round trips in all (building, household, these inserts, the outbox row) and
+    // no Hibernate session: the member, its first status row and its specialties in one round trip.
+    members.insertNew(
+        member, new StatusChange(member, null, MemberStatus.ACTIVE, today, "registered (登记)"));
+    // Not managed, so nothing to flush: the event carries the new member's version, 0.
+    outbox.publish(
+        AGGREGATE, member.id, member.version, MemberRegistered.TYPE, MemberRegistered.of(member));
     return member;
   }
 
@@ -175,15 +176,15 @@ public class MemberService {
       member.specialties.size(); // loaded here: the view reads it after the transaction
       return new Relocation(member, false);
     }
-    KnownBuilding building = knownBuilding(to.buildingId(), "buildingId");
-    requireRelocationTarget(member, building);
+    UUID communityId = communityOfBuilding(to.buildingId(), "buildingId");
+    requireRelocationTarget(member, communityId);
     OffsetDateTime when = effectiveAt == null ? OffsetDateTime.now() : effectiveAt;
     if (when.isAfter(OffsetDateTime.now().plusMinutes(5))) {
       throw ProblemException.ruleViolation("effectiveAt", "must not be in the future");
     }
-    Household household = householdAt(to, building);
-    ResidenceChange change = new ResidenceChange(member, household, building.communityId, when);
-    member.relocate(household, building.communityId);
+    Household household = households.ensure(to, communityId);
+    ResidenceChange change = new ResidenceChange(member, household, communityId, when);
+    member.relocate(household, communityId);
     residenceChanges.persist(change);
     publish(member, MemberRelocated.TYPE, MemberRelocated.of(member, change));
     return new Relocation(member, true);
@@ -308,29 +309,30 @@ public class MemberService {
     return new ProfileRead(profile, idNumbers.masked(profile.idNumberEncrypted));
   }
 
-  /** A write naming a building outside the caller's scope is refused (403). */
-  void requireBuildingInScope(KnownBuilding building) {
-    callers.scope().require(building.communityId, null, null, null);
+  /** A write naming a building (of this community) outside the caller's scope is refused (403). */
+  void requireBuildingInScope(UUID buildingCommunityId) {
+    callers.scope().require(buildingCommunityId, null, null, null);
   }
 
   /**
    * Where the caller may move a member: a building of their scope; for a branch secretary (whose
    * scope is the branch, not buildings) any building of the member's community.
    */
-  private void requireRelocationTarget(Member member, KnownBuilding building) {
+  private void requireRelocationTarget(Member member, UUID buildingCommunityId) {
     if (callers.scope() instanceof Scope.Branch) {
-      if (!building.communityId.equals(member.communityId)) {
+      if (!buildingCommunityId.equals(member.communityId)) {
         throw new AccessDenied(
             "A branch secretary may move a member only to a building of the member's community");
       }
       return;
     }
-    requireBuildingInScope(building);
+    requireBuildingInScope(buildingCommunityId);
   }
 
-  KnownBuilding knownBuilding(UUID buildingId, String field) {
+  /** The community of a known building; an unknown building is a rule violation of the field. */
+  UUID communityOfBuilding(UUID buildingId, String field) {
     return buildings
-        .findByIdOptional(buildingId)
+        .communityOf(buildingId)
         .orElseThrow(
             () ->
                 ProblemException.ruleViolation(
@@ -339,10 +341,6 @@ public class MemberService {
                         + buildingId
                         + " is not a known building: register it in branches-service first"
                         + " (members-service learns buildings from BuildingRegistered events)"));
-  }
-
-  Household householdAt(Address address, KnownBuilding building) {
-    return households.ensure(address, building.communityId);
   }
 
   /**

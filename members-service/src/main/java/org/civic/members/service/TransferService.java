@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.civic.members.domain.ArrivingMember;
-import org.civic.members.domain.KnownBuilding;
 import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
@@ -66,12 +65,11 @@ public class TransferService {
     }
     LocalDate today = MemberRules.today();
     MemberRules.require(arriving.details(), today);
-    KnownBuilding building =
-        members.knownBuilding(arriving.address().buildingId(), "member.buildingId");
-    members.requireBuildingInScope(building);
+    UUID communityId =
+        members.communityOfBuilding(arriving.address().buildingId(), "member.buildingId");
+    members.requireBuildingInScope(communityId);
     Transfer t =
-        Transfer.in(
-            arriving, building.communityId, letterNumber, validUntil, counterpart, note, today);
+        Transfer.in(arriving, communityId, letterNumber, validUntil, counterpart, note, today);
     transfers.persist(t);
     return t;
   }
