@@ -88,7 +88,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
   }
 
-  private static final String INSERT_NEW =
+  static final String INSERT_NEW =
       "insert into member (id, name, gender, birth_date, ethnicity, phone, standing, joined_on,"
           + " full_member_on, category, membership_held, membership_org, work_unit, position,"
           + " community_id, building_id, unit, room, household_id, branch_id, roster_version,"
