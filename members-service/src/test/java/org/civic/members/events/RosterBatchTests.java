@@ -9,16 +9,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
 import org.civic.eventing.inbox.EventHandler;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.localinfra.LocalInfraTestResource;
@@ -187,26 +188,17 @@ class RosterBatchTests {
       long offset, String type, String aggregateType, UUID key, long version, String json) {
     ConsumerRecord<String, String> record =
         new ConsumerRecord<>("branches.events.direct", 0, offset, key.toString(), json);
-    Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            UUID.randomUUID().toString(),
-            "ce_type",
+    CloudEventHeaders.write(
+        new EventEnvelope(
+            UUID.randomUUID(),
             type,
-            "ce_source",
-            "/branches-service",
-            "ce_time",
-            "2026-11-30T08:00:00Z",
-            "ce_subject",
-            key.toString(),
-            "ce_aggregatetype",
+            OffsetDateTime.parse("2026-11-30T08:00:00Z"),
             aggregateType,
-            "ce_aggregateversion",
-            Long.toString(version),
-            "content-type",
-            "application/json")
-        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            key.toString(),
+            version,
+            "branches-service",
+            null),
+        record.headers());
     return record;
   }
 }
