@@ -143,10 +143,14 @@ final class SystemUnderTest implements AutoCloseable {
     env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", TestTokens.publicKeyFile().toString());
     env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
     env.put("SECURITY_ENCRYPTION_KEYS", ENCRYPTION_KEYS);
-    // C1 only: a service here serves a few hundred requests in all, so C2's compilations (on Java
-    // 17 about as much CPU as the start itself, bench/README.md "Start-up") would only compete
-    // with the services starting and working beside it on two cores. Behaviour is the same.
-    List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+    if (Boolean.parseBoolean(System.getProperty("systemtests.c1-only", "true"))) {
+      // C1 only: a service here serves a few hundred requests in all, so C2's compilations (on
+      // Java 17 about as much CPU as the start itself, bench/README.md "Start-up") would only
+      // compete with the services starting and working beside it on two cores. Behaviour is the
+      // same. The probes (-Dprobes) run on the full JIT, as their earlier figures did.
+      jvm.add("-XX:TieredStopAtLevel=1");
+    }
     running.put(
         name,
         ServiceProcess.launch(
