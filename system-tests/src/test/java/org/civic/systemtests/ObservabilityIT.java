@@ -140,18 +140,25 @@ class ObservabilityIT {
   @Test
   void eachServiceStartsWithItsComposeEnvironment() throws IOException {
     ComposeFile compose = ComposeFile.ofRepository(system.root);
-    for (String service : SystemUnderTest.SERVICES) {
-      Map<String, String> env = new LinkedHashMap<>(compose.environment(service));
-      // This extra instance must not join the service's consumer groups: a rebalance would move
-      // partitions away from the instance the other system tests rely on.
-      // (The property name itself as the variable name: MP_MESSAGING_INCOMING_BRANCHES_EVENTS_...
-      // would read as channel `branches`.)
-      for (String channel : incomingChannels(service)) {
-        env.put("mp.messaging.incoming." + channel + ".enabled", "false");
+    List<String> names = new java.util.ArrayList<>();
+    try {
+      // The three start side by side (each waits for its own readiness below).
+      for (String service : SystemUnderTest.SERVICES) {
+        Map<String, String> env = new LinkedHashMap<>(compose.environment(service));
+        // This extra instance must not join the service's consumer groups: a rebalance would move
+        // partitions away from the instance the other system tests rely on.
+        // (The property name itself as the variable name: MP_MESSAGING_INCOMING_BRANCHES_EVENTS_...
+        // would read as channel `branches`.)
+        for (String channel : incomingChannels(service)) {
+          env.put("mp.messaging.incoming." + channel + ".enabled", "false");
+        }
+        String name = service + "-compose";
+        system.launchInstance(name, service, env);
+        names.add(name);
       }
-      String name = service + "-compose";
-      system.startInstance(name, service, env);
-      try {
+      for (String name : names) {
+        String service = name.substring(0, name.length() - "-compose".length());
+        system.awaitReady(name);
         given().baseUri(system.url(name)).get("/q/health/ready").then().statusCode(200);
         List<String> lines = Files.readAllLines(system.logFile(name));
         List<String> json = lines.stream().filter(l -> l.startsWith("{")).toList();
@@ -167,7 +174,9 @@ class ObservabilityIT {
             .as(service + " log")
             .noneMatch(l -> l.contains("Unrecognized configuration key"))
             .noneMatch(l -> l.contains("Build time property cannot be changed at runtime"));
-      } finally {
+      }
+    } finally {
+      for (String name : names) {
         system.stop(name);
       }
     }

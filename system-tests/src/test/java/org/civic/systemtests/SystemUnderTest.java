@@ -104,9 +104,19 @@ final class SystemUnderTest implements AutoCloseable {
    */
   synchronized void startInstance(String name, String service, Map<String, String> env)
       throws IOException {
+    launchInstance(name, service, env);
+    awaitReady(name);
+  }
+
+  /**
+   * Like {@link #startInstance} without waiting: several instances boot side by side (each start is
+   * mostly one thread's work, so two cores start two at once); the caller waits with {@link
+   * #awaitReady} and stops each with {@link #stop(String)}.
+   */
+  synchronized void launchInstance(String name, String service, Map<String, String> env)
+      throws IOException {
     ports.put(name, Ports.freePort());
     start(name, service, env);
-    awaitReady(name);
   }
 
   Path logFile(String name) {
@@ -134,6 +144,13 @@ final class SystemUnderTest implements AutoCloseable {
     env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
     env.put("SECURITY_ENCRYPTION_KEYS", ENCRYPTION_KEYS);
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+    if (Boolean.parseBoolean(System.getProperty("systemtests.c1-only", "true"))) {
+      // C1 only: a service here serves a few hundred requests in all, so C2's compilations (on
+      // Java 17 about as much CPU as the start itself, bench/README.md "Start-up") would only
+      // compete with the services starting and working beside it on two cores. Behaviour is the
+      // same. The probes (-Dprobes) run on the full JIT, as their earlier figures did.
+      jvm.add("-XX:TieredStopAtLevel=1");
+    }
     running.put(
         name,
         ServiceProcess.launch(

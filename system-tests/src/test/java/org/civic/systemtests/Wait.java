@@ -10,6 +10,16 @@ import java.util.function.Supplier;
 final class Wait {
   static final Duration DEFAULT = Duration.ofSeconds(60);
 
+  /**
+   * Between two checks of a condition. Each check is one or more HTTP requests or queries to the
+   * services, which share the machine's cores with the work being waited for: 25 ms adds at most
+   * that much to a wait, where 5 ms polling took CPU from the events in flight.
+   */
+  static final Duration POLL = Duration.ofMillis(25);
+
+  /** The latency probe's polling (RelocationFlowIT): its figures were always taken at 5 ms. */
+  static final Duration PROBE_POLL = Duration.ofMillis(5);
+
   private Wait() {}
 
   static void until(String what, BooleanSupplier condition) {
@@ -20,6 +30,13 @@ final class Wait {
    * @return how long it took
    */
   static Duration until(String what, Duration timeout, BooleanSupplier condition) {
+    return until(what, timeout, POLL, condition);
+  }
+
+  /**
+   * @return how long it took
+   */
+  static Duration until(String what, Duration timeout, Duration poll, BooleanSupplier condition) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     while (true) {
@@ -35,7 +52,7 @@ final class Wait {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("Timed out after " + timeout + " waiting until " + what);
       }
-      SystemUnderTest.sleep(5);
+      SystemUnderTest.sleep(poll.toMillis());
     }
   }
 
