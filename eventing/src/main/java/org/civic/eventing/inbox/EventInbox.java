@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ import org.civic.eventing.EventingConfig;
 import org.civic.eventing.EventingMetrics;
 import org.civic.eventing.PoisonEventException;
 import org.civic.eventing.TraceContext;
+import org.civic.eventing.inbox.FailurePolicy.Next;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -49,7 +48,8 @@ import org.jboss.logging.Logger;
  * goes on. Other failures are retried a few times, then dead-lettered too; a lost database
  * connection is retried until the database is back, because dead-lettering then would lose the
  * order. Dead letters go to {@code <service>.dlq} through {@link DeadLetters}, before the batch's
- * offsets are committed.
+ * offsets are committed. Once the service is stopping, a failure dead-letters nothing: the batch is
+ * left unacknowledged and is delivered again after the restart ({@link FailurePolicy}).
  */
 @ApplicationScoped
 public class EventInbox {
@@ -61,6 +61,9 @@ public class EventInbox {
   private final ObjectMapper mapper;
   private final EventTracing tracing;
   private final DeadLetters deadLetters;
+
+  /** Set at shutdown: the database and producers are closed under a batch in flight. */
+  private volatile boolean stopping;
 
   EventInbox(
       EntityManager em,
@@ -75,6 +78,10 @@ public class EventInbox {
     this.tracing = tracing;
     this.deadLetters = deadLetters;
     this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  void stopping(@Observes ShutdownEvent shutdown) {
+    stopping = true;
   }
 
   /** A record whose envelope and payload could be read. */
@@ -102,6 +109,9 @@ public class EventInbox {
         EventEnvelope envelope = CloudEventHeaders.read(record.headers());
         batch.add(new Received(record, IncomingEvent.parse(envelope, record.value(), mapper)));
       } catch (PoisonEventException e) {
+        if (stopping) {
+          throw leftForRedelivery(record, e);
+        }
         deadLetter(record, e);
       }
     }
@@ -146,7 +156,10 @@ public class EventInbox {
           EventTracing.failed(span, e);
           span.end();
         }
-        if (!isConnectionLoss(e)) {
+        if (stopping) {
+          throw leftForRedelivery(batch.get(0).record(), e);
+        }
+        if (!FailurePolicy.isConnectionLoss(e)) {
           LOG.infof(
               "A batch of %d events failed (%s); applying them one at a time",
               batch.size(), rootMessage(e));
@@ -273,9 +286,15 @@ public class EventInbox {
           return;
         } catch (Exception e) {
           attempt++;
-          boolean connectionLost = isConnectionLoss(e);
-          if (isPoison(e) || (!connectionLost && attempt >= config.inbox().maxAttempts())) {
+          Next next =
+              FailurePolicy.afterFailure(e, attempt, config.inbox().maxAttempts(), stopping);
+          if (next != Next.RETRY) {
             EventTracing.failed(span, e);
+          }
+          if (next == Next.LEAVE_FOR_REDELIVERY) {
+            throw leftForRedelivery(received.record(), e);
+          }
+          if (next == Next.DEAD_LETTER) {
             deadLetter(received.record(), e);
             return;
           }
@@ -325,6 +344,20 @@ public class EventInbox {
     metrics.deadLettered();
   }
 
+  /**
+   * Thrown out of {@link #processBatch} while the service stops: the channel does not acknowledge
+   * the batch, so its offsets stay uncommitted and the events come again after the restart (the
+   * inbox skips those already applied).
+   */
+  private static IllegalStateException leftForRedelivery(
+      ConsumerRecord<String, String> record, Exception cause) {
+    LOG.infof(
+        "The service is stopping: record %s-%d@%d and the rest of its batch are left for"
+            + " redelivery (%s)",
+        record.topic(), record.partition(), record.offset(), rootMessage(cause));
+    return new IllegalStateException("stopping: batch left for redelivery", cause);
+  }
+
   private static Duration next(Duration backoff) {
     return backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
         ? Duration.ofSeconds(10)
@@ -337,35 +370,6 @@ public class EventInbox {
       root = root.getCause();
     }
     return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
-
-  private static boolean isPoison(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PoisonEventException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isConnectionLoss(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-        return true;
-      }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-      if (t instanceof OptimisticLockException) {
-        return false;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
   }
 
   private static void sleep(Duration d) {
