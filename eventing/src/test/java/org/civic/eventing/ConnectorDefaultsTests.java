@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.providers.impl.ConnectorConfig;
+import jakarta.inject.Inject;
+import java.util.Map;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
     value = LocalInfraTestResource.class,
     initArgs = @ResourceArg(name = "database", value = "eventing"))
 class ConnectorDefaultsTests {
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaDefaults;
 
   @Test
   void incomingChannelsDoNotParseCloudEventsMetadata() {
@@ -31,5 +37,12 @@ class ConnectorDefaultsTests {
                 "mp.messaging.incoming.", ConfigProvider.getConfig(), "test-events") {});
 
     assertThat(channel.getCloudEvents()).isFalse();
+  }
+
+  @Test
+  void consumersGetATenSecondSession() {
+    // The Kafka client settings every channel starts from (Quarkus' "default-kafka-broker" map of
+    // the kafka.* properties): the module's default, not Kafka's 45 s (docs/operations.md).
+    assertThat(kafkaDefaults).containsEntry("session.timeout.ms", "10000");
   }
 }
