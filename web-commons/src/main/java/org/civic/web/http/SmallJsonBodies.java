@@ -3,6 +3,7 @@ package org.civic.web.http;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -21,11 +22,11 @@ import java.util.Locale;
  * read here is given to the endpoint from memory: Quarkus REST takes {@code RoutingContext.body()}
  * when it is there.
  *
- * <p>Only JSON bodies that declare a length of at most {@link #MAX_BYTES}: uploads (xlsx, CSV) and
- * bodies of unknown length stream as before, and Quarkus' own {@code max-body-size} check runs
- * before this route. Authentication is not proactive in these services, so a small body may be read
- * before the request is refused: at most {@link #MAX_BYTES}, which the endpoint would have read
- * anyway.
+ * <p>Only JSON bodies over HTTP/1.x that declare a length of at most {@link #MAX_BYTES}: uploads
+ * (xlsx, CSV), bodies of unknown length and HTTP/2 requests stream as before, and Quarkus' own
+ * {@code max-body-size} check runs before this route. Authentication is not proactive in these
+ * services, so a small body may be read before the request is refused: at most {@link #MAX_BYTES},
+ * which the endpoint would have read anyway.
  */
 @Singleton
 public class SmallJsonBodies {
@@ -44,9 +45,12 @@ public class SmallJsonBodies {
 
   private void handle(RoutingContext context) {
     HttpServerRequest request = context.request();
-    if (readsAhead(
-        request.getHeader(HttpHeaders.CONTENT_TYPE),
-        request.getHeader(HttpHeaders.CONTENT_LENGTH))) {
+    // HTTP/1.x only: over HTTP/2 Quarkus REST pauses the request when it starts, which Vert.x
+    // refuses once the request has been read ("Request has already been read", a 500).
+    if (request.version() != HttpVersion.HTTP_2
+        && readsAhead(
+            request.getHeader(HttpHeaders.CONTENT_TYPE),
+            request.getHeader(HttpHeaders.CONTENT_LENGTH))) {
       reader.handle(context); // calls next() once the body is in
     } else {
       context.next();
