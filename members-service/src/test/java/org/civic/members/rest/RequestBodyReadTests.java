@@ -3,6 +3,7 @@ package org.civic.members.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -125,6 +126,7 @@ class RequestBodyReadTests {
         .post("/api/v1/test-only/body-source")
         .then()
         .statusCode(400)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body("detail", startsWith("The body is not valid JSON"));
   }
 }

@@ -149,6 +149,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri) {
+    // Quarkus REST's Jackson reader wraps a body that does not parse in a plain 400 ("HTTP 400 Bad
+    // Request"); say what is wrong with it instead.
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json, uri);
+    }
     int status = e.getResponse().getStatus();
     ProblemType type =
         switch (status) {

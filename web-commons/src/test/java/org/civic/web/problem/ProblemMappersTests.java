@@ -2,6 +2,8 @@ package org.civic.web.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,5 +45,20 @@ class ProblemMappersTests {
     assertThat(problem.errors())
         .extracting(Problem.FieldError::field)
         .containsExactly("row 2: name", "row 5: birthDate");
+  }
+
+  /** Quarkus REST's Jackson reader throws a 400 WebApplicationException around the parse error. */
+  @Test
+  void aBodyThatIsNotJsonSaysSo() {
+    Response response =
+        mappers.webApplication(
+            new WebApplicationException(
+                new JsonParseException(null, "Unexpected end-of-input: expected close marker"),
+                Response.Status.BAD_REQUEST),
+            null);
+    Problem problem = (Problem) response.getEntity();
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(problem.title()).isEqualTo("Malformed request body");
+    assertThat(problem.detail()).startsWith("The body is not valid JSON: Unexpected end-of-input");
   }
 }
