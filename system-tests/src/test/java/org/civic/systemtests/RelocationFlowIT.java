@@ -69,16 +69,7 @@ class RelocationFlowIT {
     Wait.until("A's visit plan no longer lists the old one", () -> !inPlan(branchA, householdInA));
     // members-service learns the branch from RosterChanged, asynchronously like the others.
     Wait.until(
-        "members-service shows the mover in branch B",
-        () ->
-            branchB.equals(
-                given()
-                    .baseUri(system.url("members-service"))
-                    .get("/api/v1/members/" + mover)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .<String>path("branchId")));
+        "members-service shows the mover in branch B", () -> branchB.equals(branchOf(mover)));
   }
 
   /**
@@ -104,16 +95,7 @@ class RelocationFlowIT {
         "A's visit plan lists the last move's household",
         () -> inPlan(branchA, last) && onRoster(branchA, mover));
     Wait.until(
-        "members-service shows the mover in branch A",
-        () ->
-            branchA.equals(
-                given()
-                    .baseUri(system.url("members-service"))
-                    .get("/api/v1/members/" + mover)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .<String>path("branchId")));
+        "members-service shows the mover in branch A", () -> branchA.equals(branchOf(mover)));
     List<String> earlier = households.subList(0, households.size() - 1);
     Wait.until(
         "the mover is off B's roster and no earlier household is in a visit plan",
@@ -418,14 +400,23 @@ class RelocationFlowIT {
         .statusCode(200);
   }
 
+  /** The member's branch as members-service shows it (it learns it from RosterChanged). */
+  static String branchOf(String member) {
+    return memberField(member, "branchId");
+  }
+
   static String household(String member) {
+    return memberField(member, "householdId");
+  }
+
+  private static String memberField(String member, String field) {
     return given()
         .baseUri(system.url("members-service"))
         .get("/api/v1/members/" + member)
         .then()
         .statusCode(200)
         .extract()
-        .path("householdId");
+        .path(field);
   }
 
   static boolean onRoster(String branch, String member) {
