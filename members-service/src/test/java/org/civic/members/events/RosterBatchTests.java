@@ -1,12 +1,10 @@
 package org.civic.members.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -23,6 +21,7 @@ import org.civic.eventing.EventEnvelope;
 import org.civic.eventing.inbox.EventHandler;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.localinfra.LocalInfraTestResource;
+import org.civic.members.rest.TestData;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -131,23 +130,8 @@ class RosterBatchTests {
   }
 
   private static UUID register(UUID building, int room) {
-    String json =
-        """
-        {"name":"批量%d","gender":"FEMALE","birthDate":"1950-01-01","standing":"FULL",
-         "joinedOn":"1975-07-01","fullMemberOn":"1976-07-01","category":"RETIRED",
-         "buildingId":"%s","unit":"1","room":"%d"}
-        """
-            .formatted(room, building, room);
-    String id =
-        given()
-            .contentType(ContentType.JSON)
-            .body(json)
-            .post("/api/v1/members")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    return UUID.fromString(id);
+    return UUID.fromString(
+        TestData.register(TestData.memberJson("批量" + room, building, "1", Integer.toString(room))));
   }
 
   private UUID branchOf(UUID member) throws Exception {

@@ -13,8 +13,11 @@ import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
 
-/** Test data shared by the REST tests: known buildings (via branches.events) and members. */
-final class TestData {
+/**
+ * Test data shared by the tests: known buildings (via branches.events) and members. Public for the
+ * tests of other packages (the events tests register members too).
+ */
+public final class TestData {
   private static final KafkaTestClient KAFKA = new KafkaTestClient();
 
   private TestData() {}
@@ -91,7 +94,7 @@ final class TestData {
     return building;
   }
 
-  static String memberJson(String name, UUID building, String unit, String room) {
+  public static String memberJson(String name, UUID building, String unit, String room) {
     return memberJson(name, "1948-03-02", "RETIRED", building, unit, room, "[\"medical\"]");
   }
 
@@ -133,7 +136,7 @@ final class TestData {
   }
 
   /** Registers a member; returns its id. */
-  static String register(String json) {
+  public static String register(String json) {
     return given()
         .contentType(ContentType.JSON)
         .body(json)
