@@ -33,6 +33,7 @@ public class DeadLetters {
   private final String bootstrapServers;
   private final EventingConfig config;
   private Producer<String, String> producer;
+  private boolean closed;
 
   DeadLetters(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -61,8 +62,9 @@ public class DeadLetters {
     header(dead, "dead-letter-offset", Long.toString(record.offset()));
     Duration backoff = config.inbox().retryBackoff();
     while (true) {
+      Producer<String, String> producer = producer();
       try {
-        producer().send(dead).get(30, TimeUnit.SECONDS);
+        producer.send(dead).get(30, TimeUnit.SECONDS);
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -81,6 +83,11 @@ public class DeadLetters {
   }
 
   private synchronized Producer<String, String> producer() {
+    if (closed) {
+      // Refused rather than reopened: the record stays uncommitted and is delivered again after
+      // the restart, where it is dead-lettered then (a send retrying across the stop ends here).
+      throw new IllegalStateException("dead letters are closed: the service is stopping");
+    }
     // Created on first use: most services never dead-letter anything.
     if (producer == null) {
       Properties props = new Properties();
@@ -97,6 +104,7 @@ public class DeadLetters {
   }
 
   synchronized void close(@Observes ShutdownEvent shutdown) {
+    closed = true;
     if (producer != null) {
       producer.close(Duration.ofSeconds(5));
       producer = null;
