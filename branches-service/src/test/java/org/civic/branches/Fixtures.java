@@ -5,8 +5,9 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.LocalInfraTestResource;
 import org.civic.localinfra.security.TestTokens;
@@ -154,25 +155,16 @@ public final class Fixtures {
             "members.events",
             member.toString(),
             payload,
-            Map.of(
-                "ce_specversion",
-                "1.0",
-                "ce_id",
-                eventId.toString(),
-                "ce_type",
-                type,
-                "ce_source",
-                "/members-service",
-                "ce_time",
-                OffsetDateTime.now(ZoneOffset.UTC).toString(),
-                "ce_subject",
-                member.toString(),
-                "ce_aggregatetype",
-                "Member",
-                "ce_aggregateversion",
-                Long.toString(version),
-                "content-type",
-                "application/json"));
+            CloudEventHeaders.of(
+                new EventEnvelope(
+                    eventId,
+                    type,
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    "Member",
+                    member.toString(),
+                    version,
+                    "members-service",
+                    null)));
     return eventId;
   }
 

@@ -3,6 +3,8 @@ package org.civic.eventing;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -23,19 +25,30 @@ public final class CloudEventHeaders {
 
   private CloudEventHeaders() {}
 
+  /** Writes the envelope's attributes (see {@link #of}) to {@code headers}, replacing any there. */
   public static void write(EventEnvelope envelope, Headers headers) {
-    put(headers, SPEC_VERSION, "1.0");
-    put(headers, ID, envelope.eventId().toString());
-    put(headers, TYPE, envelope.type());
-    put(headers, SOURCE, "/" + envelope.producer());
-    put(headers, TIME, envelope.occurredAt().toString());
-    put(headers, SUBJECT, envelope.aggregateId());
-    put(headers, CONTENT_TYPE, "application/json");
-    put(headers, AGGREGATE_TYPE, envelope.aggregateType());
-    put(headers, AGGREGATE_VERSION, Long.toString(envelope.aggregateVersion()));
+    of(envelope).forEach((name, value) -> put(headers, name, value));
+  }
+
+  /**
+   * The CloudEvents attributes of {@code envelope} as Kafka header names and values, in the order
+   * they are written. Public so that tests send events exactly as a service does.
+   */
+  public static Map<String, String> of(EventEnvelope envelope) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(SPEC_VERSION, "1.0");
+    attributes.put(ID, envelope.eventId().toString());
+    attributes.put(TYPE, envelope.type());
+    attributes.put(SOURCE, "/" + envelope.producer());
+    attributes.put(TIME, envelope.occurredAt().toString());
+    attributes.put(SUBJECT, envelope.aggregateId());
+    attributes.put(CONTENT_TYPE, "application/json");
+    attributes.put(AGGREGATE_TYPE, envelope.aggregateType());
+    attributes.put(AGGREGATE_VERSION, Long.toString(envelope.aggregateVersion()));
     if (envelope.traceparent() != null) {
-      put(headers, TRACEPARENT, envelope.traceparent());
+      attributes.put(TRACEPARENT, envelope.traceparent());
     }
+    return attributes;
   }
 
   /**

@@ -7,16 +7,17 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
 import org.civic.eventing.inbox.EventHandler;
 import org.civic.eventing.inbox.EventInbox;
 import org.civic.localinfra.LocalInfraTestResource;
@@ -204,24 +205,17 @@ class BatchPrefetchTests {
       String json) {
     ConsumerRecord<String, String> record =
         new ConsumerRecord<>(topic, 0, offset, member.toString(), json);
-    Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            UUID.randomUUID().toString(),
-            "ce_type",
+    CloudEventHeaders.write(
+        new EventEnvelope(
+            UUID.randomUUID(),
             type,
-            "ce_source",
-            topic.startsWith("members") ? "/members-service" : "/branches-service",
-            "ce_time",
-            "2026-11-30T08:00:00Z",
-            "ce_subject",
-            member.toString(),
-            "ce_aggregatetype",
+            OffsetDateTime.parse("2026-11-30T08:00:00Z"),
             aggregateType,
-            "ce_aggregateversion",
-            Long.toString(version))
-        .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            member.toString(),
+            version,
+            topic.startsWith("members") ? "members-service" : "branches-service",
+            null),
+        record.headers());
     return record;
   }
 }

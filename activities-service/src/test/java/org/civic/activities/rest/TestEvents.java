@@ -6,13 +6,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
@@ -52,31 +54,22 @@ final class TestEvents {
       long version,
       String json,
       UUID eventId) {
-    String source = topic.startsWith("members") ? "/members-service" : "/branches-service";
+    String source = topic.startsWith("members") ? "members-service" : "branches-service";
     kafka()
         .send(
             topic,
             key,
             json,
-            Map.of(
-                "ce_specversion",
-                "1.0",
-                "ce_id",
-                eventId.toString(),
-                "ce_type",
-                type,
-                "ce_source",
-                source,
-                "ce_time",
-                Instant.now().toString(),
-                "ce_subject",
-                key,
-                "ce_aggregatetype",
-                aggregateType,
-                "ce_aggregateversion",
-                Long.toString(version),
-                "content-type",
-                "application/json"));
+            CloudEventHeaders.of(
+                new EventEnvelope(
+                    eventId,
+                    type,
+                    OffsetDateTime.now(ZoneOffset.UTC),
+                    aggregateType,
+                    key,
+                    version,
+                    source,
+                    null)));
   }
 
   /** A building of a community in the demo street (so the default street admin sees it). */

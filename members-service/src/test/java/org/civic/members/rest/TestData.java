@@ -7,8 +7,9 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
+import org.civic.eventing.CloudEventHeaders;
+import org.civic.eventing.EventEnvelope;
 import org.civic.localinfra.KafkaTestClient;
 import org.civic.localinfra.security.TestTokens;
 import org.civic.localinfra.security.Tokens;
@@ -33,25 +34,16 @@ public final class TestData {
         topic,
         key,
         json,
-        Map.of(
-            "ce_specversion",
-            "1.0",
-            "ce_id",
-            UUID.randomUUID().toString(),
-            "ce_type",
-            type,
-            "ce_source",
-            "/branches-service",
-            "ce_time",
-            OffsetDateTime.now(ZoneOffset.UTC).toString(),
-            "ce_subject",
-            key,
-            "ce_aggregatetype",
-            aggregateType,
-            "ce_aggregateversion",
-            Long.toString(version),
-            "content-type",
-            "application/json"));
+        CloudEventHeaders.of(
+            new EventEnvelope(
+                UUID.randomUUID(),
+                type,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                aggregateType,
+                key,
+                version,
+                "branches-service",
+                null)));
   }
 
   /**
