@@ -53,17 +53,19 @@ final class Report {
               + " absolute rates.");
       line("");
     }
-    double load =
+    // Judged on the load before the run's own build (older results have only the one after it).
+    String launchLoad =
         machine == null
-            ? 0
-            : Double.parseDouble(machine.path("loadStart").asText("0 ").split(" ")[0]);
+            ? "0"
+            : machine.path("loadAtLaunch").asText(machine.path("loadStart").asText("0"));
+    double load = Double.parseDouble((launchLoad + " ").split(" ")[0]);
     int cores = machine == null ? 1 : machine.path("nproc").asInt(1);
     if (!mode.equals("quick") && load > cores) {
       line(
-          "> **Noisy machine:** the load average was %.1f on %d cores when the run started (other"
-              + " builds were running), so absolute rates and tail latencies are lower and longer"
-              + " than this product would show alone. Compare the ratios to the baseline measured"
-              + " in the same run.",
+          "> **Noisy machine:** the load average was %.1f on %d cores when the run was launched"
+              + " (other work was running), so absolute rates and tail latencies are lower and"
+              + " longer than this product would show alone. Compare the ratios to the baseline"
+              + " measured in the same run.",
           load, cores);
       line("");
     }
@@ -119,7 +121,12 @@ final class Report {
     line("| mode | %s |", m.path("mode").asText());
     line("| CPU | %s, `nproc` = %s |", m.path("cpu").asText(), m.path("nproc").asText());
     line("| RAM | %s MB |", m.path("memTotalMb").asText());
-    line("| load average at start (1/5/15 min) | %s |", m.path("loadStart").asText());
+    if (m.has("loadAtLaunch")) {
+      line(
+          "| load average at launch, before the build (1/5/15 min) | %s |",
+          m.path("loadAtLaunch").asText());
+    }
+    line("| load average after the build (1/5/15 min) | %s |", m.path("loadStart").asText());
     line("| load average at end | %s |", m.path("loadEnd").asText("?"));
     line("| Java (harness) | %s |", m.path("java").asText());
     line(
