@@ -31,12 +31,16 @@ class ConnectorDefaultsTests {
   void incomingChannelsDoNotParseCloudEventsMetadata() {
     // The test channel sets nothing about CloudEvents itself (src/test application.properties):
     // the value comes from the module's connector-wide default.
-    KafkaConnectorIncomingConfiguration channel =
-        new KafkaConnectorIncomingConfiguration(
-            new ConnectorConfig(
-                "mp.messaging.incoming.", ConfigProvider.getConfig(), "test-events") {});
+    KafkaConnectorIncomingConfiguration channel = testChannel();
 
     assertThat(channel.getCloudEvents()).isFalse();
+  }
+
+  @Test
+  void aStopWaitsHalfASecondPerChannelForTheBatchInFlight() {
+    // SmallRye's graceful shutdown (on in the prod profile the services run in; Quarkus turns it
+    // off in test mode) waits twice the poll timeout per channel: 0.5 s, not 2 s.
+    assertThat(testChannel().getPollTimeout()).isEqualTo(250);
   }
 
   @Test
@@ -44,5 +48,12 @@ class ConnectorDefaultsTests {
     // The Kafka client settings every channel starts from (Quarkus' "default-kafka-broker" map of
     // the kafka.* properties): the module's default, not Kafka's 45 s (docs/operations.md).
     assertThat(kafkaDefaults).containsEntry("session.timeout.ms", "10000");
+  }
+
+  /** The test channel's incoming configuration as SmallRye resolves it. */
+  private static KafkaConnectorIncomingConfiguration testChannel() {
+    return new KafkaConnectorIncomingConfiguration(
+        new ConnectorConfig(
+            "mp.messaging.incoming.", ConfigProvider.getConfig(), "test-events") {});
   }
 }
