@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -402,17 +403,12 @@ final class Loader {
         String visitor = b.roster.get(0).memberId;
         for (int back = months - 1; back >= 0; back--) {
           YearMonth month = current.minusMonths(back);
-          int lastDay = back == 0 ? now.getDayOfMonth() : month.lengthOfMonth();
           for (String household : households) {
             if (random.nextInt(100) >= 85) {
               continue;
             }
-            ZonedDateTime at =
-                month
-                    .atDay(1 + random.nextInt(lastDay))
-                    .atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(4) * 15))
-                    .atZone(ZONE);
-            if (!at.isBefore(now.minusMinutes(10))) {
+            ZonedDateTime at = visitTime(month, now, random);
+            if (at == null) {
               continue;
             }
             bodies.add(
@@ -431,6 +427,30 @@ final class Loader {
     Collections.shuffle(bodies, random);
     http.parallel(bodies, body -> http.post(http.activities.resolve("/api/v1/visits"), body));
     return bodies.size();
+  }
+
+  /**
+   * When a visit of {@code month} took place: a day of the month up to today, between 9:00 and
+   * 17:00, and at least 10 minutes ago. Early in a month (the first day before its afternoon, when
+   * such a time is mostly still ahead) any earlier moment of the month instead, so the current
+   * month has its visits whatever the date of the run (the runs of sessions 11 and 13, on the 1st,
+   * loaded none). Null only in the month's first 10 minutes.
+   */
+  static ZonedDateTime visitTime(YearMonth month, ZonedDateTime now, Random random) {
+    ZonedDateTime latest = now.minusMinutes(10);
+    ZonedDateTime start = month.atDay(1).atStartOfDay(ZONE);
+    boolean current = YearMonth.from(now).equals(month);
+    int lastDay = current ? now.getDayOfMonth() : month.lengthOfMonth();
+    ZonedDateTime at =
+        month
+            .atDay(1 + random.nextInt(lastDay))
+            .atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(4) * 15))
+            .atZone(ZONE);
+    if (at.isBefore(latest)) {
+      return at;
+    }
+    long window = Duration.between(start, latest).toSeconds();
+    return window <= 0 ? null : start.plusSeconds((long) (random.nextDouble() * window));
   }
 
   // ----------------------------------------------------------------- helpers
