@@ -431,10 +431,10 @@ final class Loader {
 
   /**
    * When a visit of {@code month} took place: a day of the month up to today, between 9:00 and
-   * 17:00, and at least 10 minutes ago. Early in a month (the first day before its afternoon, when
-   * such a time is mostly still ahead) any earlier moment of the month instead, so the current
-   * month has its visits whatever the date of the run (the runs of sessions 11 and 13, on the 1st,
-   * loaded none). Null only in the month's first 10 minutes.
+   * 17:00, and at least 10 minutes ago. A time drawn that is still ahead (later today) becomes any
+   * earlier moment of the month instead of no visit, so the current month has its visits whatever
+   * the date of the run: on the 1st nearly every daytime is still ahead, and the runs of sessions
+   * 11 and 13, both on the 1st, loaded none. Null only in the month's first 10 minutes.
    */
   static ZonedDateTime visitTime(YearMonth month, ZonedDateTime now, Random random) {
     ZonedDateTime latest = now.minusMinutes(10);
