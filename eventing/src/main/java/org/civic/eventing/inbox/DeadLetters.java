@@ -62,9 +62,9 @@ public class DeadLetters {
     header(dead, "dead-letter-offset", Long.toString(record.offset()));
     Duration backoff = config.inbox().retryBackoff();
     while (true) {
-      Producer<String, String> producer = producer();
+      Producer<String, String> sender = producer();
       try {
-        producer.send(dead).get(30, TimeUnit.SECONDS);
+        sender.send(dead).get(30, TimeUnit.SECONDS);
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
