@@ -114,6 +114,8 @@ public final class LocalPostgres implements AutoCloseable {
     if (temporary) {
       // Throwaway test data: trade crash safety for speed.
       builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+      // Tests count the statements of plain-JDBC reads, which Hibernate's statistics cannot see.
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
     } else {
       // zonky defaults to synchronous_commit=off; local data we keep should not lose commits.
       builder.setServerConfig("synchronous_commit", "on");

@@ -85,38 +85,24 @@ public record ListedMember(
   }
 
   /**
-   * The select list of {@link #fromRow}, for a member aliased {@code p}. The specialties are one
-   * array per member (a correlated sub-select: the page stays one statement and one row per member,
-   * where a join would repeat the member per tag), ordered by tag, which is also the order the
-   * entity's collection has ({@code @OrderBy} on {@link Member#specialties}).
+   * The select list of {@link #fromResultSet}, for the {@code member} table aliased {@code p}. The
+   * specialties are one array per member (a correlated sub-select: a page stays one statement and
+   * one row per member, where a join would repeat the member per tag), ordered by tag, which is
+   * also the order the entity's collection has ({@code @OrderBy} on {@link Member#specialties}).
    */
-  static final String SELECT =
-      "p.id, p.name, p.gender, p.birthDate, p.ethnicity, p.phone, p.standing, p.joinedOn,"
-          + " p.fullMemberOn, p.category, p.membershipHeld, p.membershipOrganisation, p.workUnit,"
-          + " p.position,"
-          + " (select array_agg(t) within group (order by t) from p.specialties t),"
-          + " p.communityId, p.buildingId, p.unit, p.room, p.householdId, p.branchId, p.status,"
-          + " p.statusSince, p.createdAt, p.updatedAt, p.version";
-
-  /**
-   * {@link #SELECT} in SQL, for one member by id read over JDBC (see {@link
-   * MemberRepository#readVisible}): the same columns in the same order, read by {@link
-   * #fromResultSet}. {@code MemberListQueriesTests} compares the two reads of the same members.
-   */
-  static final String SELECT_BY_ID_SQL =
-      "select p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.standing,"
+  static final String COLUMNS =
+      "p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.standing,"
           + " p.joined_on, p.full_member_on, p.category, p.membership_held, p.membership_org,"
           + " p.work_unit, p.position,"
           + " (select array_agg(t.tag order by t.tag) from member_specialty t"
           + " where t.member_id = p.id),"
           + " p.community_id, p.building_id, p.unit, p.room, p.household_id, p.branch_id,"
-          + " p.status, p.status_since, p.created_at, p.updated_at, p.version"
-          + " from member p where p.id = ?";
+          + " p.status, p.status_since, p.created_at, p.updated_at, p.version";
 
-  /** How many columns {@link #SELECT} has. */
-  static final int COLUMNS = 26;
+  /** How many columns {@link #COLUMNS} has. */
+  static final int COLUMN_COUNT = 26;
 
-  /** The current row of a result of {@link #SELECT_BY_ID_SQL}. */
+  /** The current row of a result that selects {@link #COLUMNS} first. */
   static ListedMember fromResultSet(ResultSet r) throws SQLException {
     return new ListedMember(
         r.getObject(1, UUID.class),
@@ -156,35 +142,5 @@ public record ListedMember(
     } finally {
       array.free();
     }
-  }
-
-  static ListedMember fromRow(Object[] r) {
-    return new ListedMember(
-        (UUID) r[0],
-        (String) r[1],
-        (Gender) r[2],
-        (LocalDate) r[3],
-        (String) r[4],
-        (String) r[5],
-        (Standing) r[6],
-        (LocalDate) r[7],
-        (LocalDate) r[8],
-        (Category) r[9],
-        (MembershipHeld) r[10],
-        (String) r[11],
-        (String) r[12],
-        (String) r[13],
-        r[14] == null ? List.of() : List.of((String[]) r[14]),
-        (UUID) r[15],
-        (UUID) r[16],
-        (String) r[17],
-        (String) r[18],
-        (UUID) r[19],
-        (UUID) r[20],
-        (MemberStatus) r[21],
-        (LocalDate) r[22],
-        (OffsetDateTime) r[23],
-        (OffsetDateTime) r[24],
-        (Long) r[25]);
   }
 }

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,9 +20,9 @@ import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
 import org.civic.members.domain.StatusChange;
+import org.civic.web.persistence.NamedSql;
 import org.civic.web.security.Scope;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
@@ -103,8 +102,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
   /**
    * One page of the members matching the query within the caller's scope, sorted by name then id
-   * (stable), with their specialties, as {@link ListedMember}s (lists and a household's members),
-   * and how many members match in all.
+   * (stable), with their specialties, as {@link ListedMember}s, and how many members match in all.
    *
    * <p>One statement: the page is chosen in a subquery (filters, scope, order, offset and limit),
    * so only its rows are read in full and their specialties aggregated (choosing the page in the
@@ -114,62 +112,92 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
    * the usual filters): a second statement for it was 13 % of a full page's CPU, its own query and
    * pooled connection. {@code count(*) over ()} would read every matching row in full (session 4).
    * An empty page has no row to carry the total: {@link #count} then.
+   *
+   * <p>Plain JDBC, as {@link #readVisible}: Hibernate's query machinery (binding, its row reader,
+   * type descriptors) was ~10 % of a page's CPU, more than the rows' own reading (session 14).
    */
   public ListedPage page(MemberQuery query, Scope scope, LocalDate today, int offset, int limit) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(query, scope, today, params);
-    TypedQuery<Object[]> q =
-        getEntityManager()
-            .createQuery(
-                "select "
-                    + ListedMember.SELECT
-                    + ", (select count(m) from Member m"
-                    + where
-                    + ") from Member p where p.id in (select m.id from Member m"
-                    + where
-                    + " order by m.name, m.id offset :offset rows fetch first :limit rows only)"
-                    + " order by p.name, p.id",
-                Object[].class);
-    params.forEach(q::setParameter);
-    List<Object[]> rows =
-        q.setParameter("offset", offset).setParameter("limit", limit).getResultList();
-    List<ListedMember> page = new ArrayList<>(rows.size());
-    rows.forEach(r -> page.add(ListedMember.fromRow(r)));
-    return new ListedPage(page, rows.isEmpty() ? -1 : (Long) rows.get(0)[ListedMember.COLUMNS]);
+    String where = where(query, scope, today, "m", params);
+    params.put("offset", offset);
+    params.put("limit", limit);
+    NamedSql sql =
+        NamedSql.of(
+            "select "
+                + ListedMember.COLUMNS
+                + ", (select count(*) from member m"
+                + where
+                + ") from member p where p.id in (select m.id from member m"
+                + where
+                + " order by m.name, m.id offset :offset rows fetch first :limit rows only)"
+                + " order by p.name, p.id",
+            params);
+    List<ListedMember> page = new ArrayList<>();
+    long total =
+        read(
+            sql,
+            result -> {
+              long count = -1;
+              while (result.next()) {
+                page.add(ListedMember.fromResultSet(result));
+                count = result.getLong(ListedMember.COLUMN_COUNT + 1);
+              }
+              return count;
+            });
+    return new ListedPage(page, total);
   }
 
   /**
-   * The members matching the query within the caller's scope from {@code offset} on, sorted by name
-   * then id, with their specialties, as read-only entities (the export, which writes them through
-   * the sheet layout). One statement, as {@link #page}: the members with their specialties joined.
-   * Read-only: Hibernate keeps no snapshot of them for dirty checking.
+   * Every member matching the query within the caller's scope, sorted by name then id, with their
+   * specialties (the export, which writes them through the sheet layout). One statement, as {@link
+   * #page}.
    */
-  public List<Member> search(
-      MemberQuery query, Scope scope, LocalDate today, int offset, int limit) {
+  public List<ListedMember> all(MemberQuery query, Scope scope, LocalDate today) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(query, scope, today, params);
-    TypedQuery<Member> q =
-        getEntityManager()
-            .createQuery(
-                "select p from Member p left join fetch p.specialties where p.id in (select m.id"
-                    + " from Member m"
-                    + where
-                    + " order by m.name, m.id offset :offset rows fetch first :limit rows only)"
-                    + " order by p.name, p.id",
-                Member.class)
-            .setHint(HibernateHints.HINT_READ_ONLY, true);
-    params.forEach(q::setParameter);
-    return q.setParameter("offset", offset).setParameter("limit", limit).getResultList();
+    String where = where(query, scope, today, "p", params);
+    NamedSql sql =
+        NamedSql.of(
+            "select " + ListedMember.COLUMNS + " from member p" + where + " order by p.name, p.id",
+            params);
+    return read(
+        sql,
+        result -> {
+          List<ListedMember> members = new ArrayList<>();
+          while (result.next()) {
+            members.add(ListedMember.fromResultSet(result));
+          }
+          return members;
+        });
   }
 
   /** How many members match the query within the caller's scope. */
   public long count(MemberQuery query, Scope scope, LocalDate today) {
     Map<String, Object> params = new HashMap<>();
-    String where = where(query, scope, today, params);
-    TypedQuery<Long> q =
-        getEntityManager().createQuery("select count(m) from Member m" + where, Long.class);
-    params.forEach(q::setParameter);
-    return q.getSingleResult();
+    String where = where(query, scope, today, "m", params);
+    return read(
+        NamedSql.of("select count(*) from member m" + where, params),
+        result -> result.next() ? result.getLong(1) : 0);
+  }
+
+  private interface Rows<T> {
+    T read(ResultSet result) throws SQLException;
+  }
+
+  /**
+   * Runs a read on the transaction's connection, or a pooled one outside a transaction (Agroal
+   * hands a JTA transaction the connection it has enlisted, ADR 0013). Nothing is flushed first:
+   * these reads serve requests that have written nothing.
+   */
+  private <T> T read(NamedSql sql, Rows<T> rows) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+      sql.bind(statement, 1);
+      try (ResultSet result = statement.executeQuery()) {
+        return rows.read(result);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read members", e);
+    }
   }
 
   /** The member if the scope includes it (a MEMBER: themself and their household). */
@@ -181,27 +209,20 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
   /**
    * As {@link #findVisible}, for a member that is only shown: its columns as a list shows them (one
    * statement with the specialties aggregated, no entity built, see {@link #page}), the scope
-   * checked on the row as in {@link #read}.
+   * checked on the row as in {@link #read(UUID, boolean)}.
    *
-   * <p>Plain JDBC on the session's connection, not a Hibernate query: for one row by primary key
-   * Hibernate's query machinery (the query's plan, binding, the row reader) was ~10 % of a member
-   * read's CPU, more than the statement itself (session 8 in bench/README.md). Nothing is flushed
-   * first, so this is for reads outside a write's transaction (the GET of a member).
+   * <p>Plain JDBC, not a Hibernate query: for one row by primary key Hibernate's query machinery
+   * (the query's plan, binding, the row reader) was ~10 % of a member read's CPU, more than the
+   * statement itself (session 8 in bench/README.md); the pool's connection instead of a Hibernate
+   * session's saves opening the session (session 14). Nothing is flushed first, so this is for
+   * reads outside a write's transaction (the GET of a member).
    */
   public Optional<ListedMember> readVisible(UUID id, Scope scope) {
     ListedMember row =
-        getEntityManager()
-            .unwrap(Session.class)
-            .doReturningWork(
-                connection -> {
-                  try (PreparedStatement statement =
-                      connection.prepareStatement(ListedMember.SELECT_BY_ID_SQL)) {
-                    statement.setObject(1, id);
-                    try (ResultSet result = statement.executeQuery()) {
-                      return result.next() ? ListedMember.fromResultSet(result) : null;
-                    }
-                  }
-                });
+        read(
+            new NamedSql(
+                "select " + ListedMember.COLUMNS + " from member p where p.id = ?", List.of(id)),
+            result -> result.next() ? ListedMember.fromResultSet(result) : null);
     return Optional.ofNullable(row)
         .filter(m -> scope.permits(m.communityId(), m.branchId(), m.id(), m.householdId()));
   }
@@ -294,60 +315,64 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             });
   }
 
+  /** The query's conditions and the scope's in SQL, for the member table aliased {@code m}. */
   private static String where(
-      MemberQuery query, Scope scope, LocalDate today, Map<String, Object> params) {
+      MemberQuery query, Scope scope, LocalDate today, String m, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
-    Scope.Clause visible = ScopeClauses.members(scope.within(query.communityId()), "m");
+    Scope.Clause visible = ScopeClauses.memberRows(scope.within(query.communityId()), m);
     clauses.add(visible.condition());
     params.putAll(visible.parameters());
     if (query.communityId() != null) {
-      clauses.add("m.communityId = :community");
+      clauses.add(m + ".community_id = :community");
       params.put("community", query.communityId());
     }
     if (query.buildingId() != null) {
-      clauses.add("m.buildingId = :building");
+      clauses.add(m + ".building_id = :building");
       params.put("building", query.buildingId());
     }
     if (query.householdId() != null) {
-      clauses.add("m.householdId = :household");
+      clauses.add(m + ".household_id = :household");
       params.put("household", query.householdId());
     }
     if (query.branchId() != null) {
-      clauses.add("m.branchId = :branch");
+      clauses.add(m + ".branch_id = :branch");
       params.put("branch", query.branchId());
     }
     if (query.category() != null) {
-      clauses.add("m.category = :category");
+      clauses.add(m + ".category = :category");
       params.put("category", query.category());
     }
     if (query.standing() != null) {
-      clauses.add("m.standing = :standing");
+      clauses.add(m + ".standing = :standing");
       params.put("standing", query.standing());
     }
     if (query.status() != null) {
-      clauses.add("m.status = :status");
+      clauses.add(m + ".status = :status");
       params.put("status", query.status());
     }
     if (query.specialty() != null && !query.specialty().isBlank()) {
-      clauses.add(":tag member of m.specialties");
+      clauses.add(
+          "exists (select 1 from member_specialty s where s.member_id = "
+              + m
+              + ".id and s.tag = :tag)");
       params.put("tag", query.specialty().trim().toLowerCase(Locale.ROOT));
     }
     if (query.minAge() != null) {
-      clauses.add("m.birthDate <= :bornOnOrBefore");
+      clauses.add(m + ".birth_date <= :bornOnOrBefore");
       params.put("bornOnOrBefore", MemberRules.bornOnOrBefore(query.minAge(), today));
     }
     if (query.maxAge() != null) {
-      clauses.add("m.birthDate > :bornAfter");
+      clauses.add(m + ".birth_date > :bornAfter");
       params.put("bornAfter", MemberRules.bornAfter(query.maxAge(), today));
     }
     if (query.q() != null && !query.q().isBlank()) {
       // ILIKE-like: lower() on both sides, with LIKE wildcards in the text escaped. Works for
       // Chinese names (lower() leaves them unchanged), which is what the register holds.
-      clauses.add("lower(m.name) like :q escape '!'");
+      clauses.add("lower(" + m + ".name) like :q escape '!'");
       params.put("q", "%" + escapeLike(query.q().trim().toLowerCase(Locale.ROOT)) + "%");
     }
     if (query.lostContactSinceMonths() != null) {
-      clauses.add("m.status = :lostContact and m.statusSince <= :lostSince");
+      clauses.add(m + ".status = :lostContact and " + m + ".status_since <= :lostSince");
       params.put("lostContact", MemberStatus.LOST_CONTACT);
       params.put("lostSince", MemberRules.lostContactCutoff(query.lostContactSinceMonths(), today));
     }

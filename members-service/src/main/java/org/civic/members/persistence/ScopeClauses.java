@@ -23,6 +23,12 @@ public final class ScopeClauses {
         alias + ".communityId", alias + ".branchId", alias + ".id", alias + ".householdId");
   }
 
+  /** As {@link #members}, in SQL: the {@code member} table's columns (alias {@code m}). */
+  public static Clause memberRows(Scope scope, String alias) {
+    return scope.clause(
+        alias + ".community_id", alias + ".branch_id", alias + ".id", alias + ".household_id");
+  }
+
   /** Households (alias {@code h}): community; branch through its members; MEMBER their own. */
   public static Clause households(Scope scope, String alias) {
     if (scope instanceof Scope.Branch) {

@@ -26,6 +26,7 @@ import org.civic.members.events.MemberRegistered;
 import org.civic.members.events.MemberSnapshot;
 import org.civic.members.persistence.HouseholdRepository;
 import org.civic.members.persistence.KnownBuildingRepository;
+import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
 import org.civic.members.service.sheet.MemberColumn;
 import org.civic.members.service.sheet.MemberRowParser;
@@ -207,9 +208,9 @@ public class MemberImportService {
             communityId, buildingId, null, null, null, null, null, null, null, null, null, null);
     List<Map<MemberColumn, String>> rows = new ArrayList<>();
     List<UUID> exported = new ArrayList<>();
-    for (Member m : members.all(query)) {
+    for (ListedMember m : members.all(query)) {
       rows.add(MemberRowParser.values(m));
-      exported.add(m.id);
+      exported.add(m.id());
     }
     byte[] file = SheetWriter.xlsx("党员名册", rows);
     audit.record(

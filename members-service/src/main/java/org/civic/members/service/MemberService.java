@@ -142,8 +142,8 @@ public class MemberService {
 
   /** All members matching the query within the caller's scope, sorted by name then id (exports). */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public List<Member> all(MemberQuery query) {
-    return members.search(query, callers.scope(), MemberRules.today(), 0, Integer.MAX_VALUE);
+  public List<ListedMember> all(MemberQuery query) {
+    return members.all(query, callers.scope(), MemberRules.today());
   }
 
   /** Replaces the member's data (not residence or status); no change, no event. */

@@ -87,10 +87,8 @@ class MemberReadScopeTests {
     for (Scope scope : scopes) {
       for (UUID community : List.of(COMMUNITY_A, COMMUNITY_B)) {
         List<UUID> listed =
-            members
-                .search(MemberQuery.inCommunity(community), scope, LocalDate.now(), 0, 50)
-                .stream()
-                .map(m -> m.id)
+            members.all(MemberQuery.inCommunity(community), scope, LocalDate.now()).stream()
+                .map(ListedMember::id)
                 .toList();
         List<UUID> paged =
             members

@@ -16,13 +16,13 @@ import org.civic.domain.RuleViolation.Violation;
 import org.civic.members.domain.Address;
 import org.civic.members.domain.Category;
 import org.civic.members.domain.Gender;
-import org.civic.members.domain.Member;
 import org.civic.members.domain.MemberDetails;
 import org.civic.members.domain.MemberLimits;
 import org.civic.members.domain.MemberRules;
 import org.civic.members.domain.MemberStatus;
 import org.civic.members.domain.MembershipHeld;
 import org.civic.members.domain.Standing;
+import org.civic.members.persistence.ListedMember;
 
 /**
  * Turns a sheet row into member data, collecting every problem of the row (field names as in the
@@ -119,27 +119,27 @@ public final class MemberRowParser {
   }
 
   /** The sheet values of a member, as the export writes them. */
-  public static Map<MemberColumn, String> values(Member m) {
+  public static Map<MemberColumn, String> values(ListedMember m) {
     Map<MemberColumn, String> v = new EnumMap<>(MemberColumn.class);
-    v.put(MemberColumn.NAME, m.name);
-    v.put(MemberColumn.GENDER, m.gender.name());
-    v.put(MemberColumn.BIRTH_DATE, str(m.birthDate));
-    v.put(MemberColumn.ETHNICITY, m.ethnicity);
-    v.put(MemberColumn.PHONE, m.phone);
-    v.put(MemberColumn.STANDING, m.standing.name());
-    v.put(MemberColumn.JOINED_ON, str(m.joinedOn));
-    v.put(MemberColumn.FULL_MEMBER_ON, str(m.fullMemberOn));
-    v.put(MemberColumn.CATEGORY, m.category.name());
-    v.put(MemberColumn.MEMBERSHIP_HELD, m.membershipHeld.name());
-    v.put(MemberColumn.MEMBERSHIP_ORGANISATION, m.membershipOrganisation);
-    v.put(MemberColumn.WORK_UNIT, m.workUnit);
-    v.put(MemberColumn.POSITION, m.position);
-    v.put(MemberColumn.SPECIALTIES, String.join(";", m.specialties));
-    v.put(MemberColumn.BUILDING_ID, m.buildingId.toString());
-    v.put(MemberColumn.UNIT, m.unit);
-    v.put(MemberColumn.ROOM, m.room);
-    v.put(MemberColumn.STATUS, m.status.name());
-    v.put(MemberColumn.STATUS_SINCE, str(m.statusSince));
+    v.put(MemberColumn.NAME, m.name());
+    v.put(MemberColumn.GENDER, m.gender().name());
+    v.put(MemberColumn.BIRTH_DATE, str(m.birthDate()));
+    v.put(MemberColumn.ETHNICITY, m.ethnicity());
+    v.put(MemberColumn.PHONE, m.phone());
+    v.put(MemberColumn.STANDING, m.standing().name());
+    v.put(MemberColumn.JOINED_ON, str(m.joinedOn()));
+    v.put(MemberColumn.FULL_MEMBER_ON, str(m.fullMemberOn()));
+    v.put(MemberColumn.CATEGORY, m.category().name());
+    v.put(MemberColumn.MEMBERSHIP_HELD, m.membershipHeld().name());
+    v.put(MemberColumn.MEMBERSHIP_ORGANISATION, m.membershipOrganisation());
+    v.put(MemberColumn.WORK_UNIT, m.workUnit());
+    v.put(MemberColumn.POSITION, m.position());
+    v.put(MemberColumn.SPECIALTIES, String.join(";", m.specialties()));
+    v.put(MemberColumn.BUILDING_ID, m.buildingId().toString());
+    v.put(MemberColumn.UNIT, m.unit());
+    v.put(MemberColumn.ROOM, m.room());
+    v.put(MemberColumn.STATUS, m.status().name());
+    v.put(MemberColumn.STATUS_SINCE, str(m.statusSince()));
     return v;
   }
 
