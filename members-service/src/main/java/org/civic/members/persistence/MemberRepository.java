@@ -315,7 +315,9 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
             });
   }
 
-  /** The query's conditions and the scope's in SQL, for the member table aliased {@code m}. */
+  /**
+   * The query's conditions and the scope's in SQL, for the member table under the alias {@code m}.
+   */
   private static String where(
       MemberQuery query, Scope scope, LocalDate today, String m, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
