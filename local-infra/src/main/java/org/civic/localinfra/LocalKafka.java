@@ -53,7 +53,8 @@ public final class LocalKafka implements AutoCloseable {
     Path dataDir = tempDir != null ? tempDir : dataDirOrNull.toAbsolutePath();
     int port = portOrZero == 0 ? Ports.freePort() : Ports.requireFree(portOrZero, "Kafka");
     // Nobody outside this JVM talks to the controller, so its port is always picked freshly.
-    LocalKafka kafka = new LocalKafka(dataDir, tempDir, port, Ports.freePort());
+    LocalKafka kafka =
+        new LocalKafka(dataDir, tempDir, port, Ports.freePortOtherThan(List.of(port)));
     try {
       kafka.formatIfNeeded();
       kafka.startServer();

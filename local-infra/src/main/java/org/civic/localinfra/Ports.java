@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Collection;
 
 /** Port helpers shared by the embedded servers and the launcher. */
 public final class Ports {
@@ -18,6 +19,21 @@ public final class Ports {
     } catch (IOException e) {
       throw new UncheckedIOException("No free local port", e);
     }
+  }
+
+  /**
+   * A free port that is none of {@code taken}: ports picked but not yet listened on are free to the
+   * OS, which may hand the same one out again (a CI run once gave Kafka's broker and controller the
+   * same port).
+   */
+  public static int freePortOtherThan(Collection<Integer> taken) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = freePort();
+      if (!taken.contains(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free local port other than " + taken);
   }
 
   /** True if nothing listens on the port, on any local address. */

@@ -54,7 +54,7 @@ final class SystemUnderTest implements AutoCloseable {
       kafka = LocalKafka.start(null, 0);
       for (String service : SERVICES) {
         postgres.createDatabaseIfMissing(database(service));
-        ports.put(service, Ports.freePort());
+        ports.put(service, Ports.freePortOtherThan(ports.values()));
       }
       try {
         for (String service : SERVICES) {
@@ -91,7 +91,7 @@ final class SystemUnderTest implements AutoCloseable {
    */
   synchronized String startReplica(String service) throws IOException {
     String name = service + "-replica";
-    ports.put(name, Ports.freePort());
+    ports.put(name, Ports.freePortOtherThan(ports.values()));
     start(name, service);
     awaitReady(name);
     return name;
@@ -115,7 +115,7 @@ final class SystemUnderTest implements AutoCloseable {
    */
   synchronized void launchInstance(String name, String service, Map<String, String> env)
       throws IOException {
-    ports.put(name, Ports.freePort());
+    ports.put(name, Ports.freePortOtherThan(ports.values()));
     start(name, service, env);
   }
 
