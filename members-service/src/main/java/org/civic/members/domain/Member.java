@@ -65,9 +65,9 @@ public class Member {
 
   public String position;
 
-  // Lists aggregate the specialties in their select (ListedMember), exports join-fetch them
-  // (MemberRepository.search); anything else that touches several members' specialties loads them
-  // 200 at a time, not 16 (the default). Ordered by tag, as the lists aggregate them, so a member
+  // Lists, reads and exports aggregate the specialties in their select (ListedMember); anything
+  // else that touches several members' specialties loads them 200 at a time, not 16 (the default).
+  // Ordered by tag, as the lists aggregate them, so a member
   // reads the same in a list and as the entity's view (after a write).
   @ElementCollection
   @BatchSize(size = 200)
