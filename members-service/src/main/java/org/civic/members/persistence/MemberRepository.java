@@ -206,6 +206,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         .filter(m -> scope.permits(m.communityId, m.branchId, m.id, m.householdId));
   }
 
+  // A constant: the read by id is the hottest path, and its text never varies.
+  private static final String BY_ID =
+      "select " + ListedMember.COLUMNS + " from member p where p.id = ?";
+
   /**
    * As {@link #findVisible}, for a member that is only shown: its columns as a list shows them (one
    * statement with the specialties aggregated, no entity built, see {@link #page}), the scope
@@ -220,8 +224,7 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
   public Optional<ListedMember> readVisible(UUID id, Scope scope) {
     ListedMember row =
         read(
-            new NamedSql(
-                "select " + ListedMember.COLUMNS + " from member p where p.id = ?", List.of(id)),
+            new NamedSql(BY_ID, List.of(id)),
             result -> result.next() ? ListedMember.fromResultSet(result) : null);
     return Optional.ofNullable(row)
         .filter(m -> scope.permits(m.communityId(), m.branchId(), m.id(), m.householdId()));
