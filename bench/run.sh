@@ -290,6 +290,16 @@ echo "$alone_json" >"$results/startup-alone.json"
 
 # ------------------------------------------------------------------ wrk helper
 token_file="$dir/token.jwt"
+export PGPASSWORD=postgres
+pg=(-h localhost -p 15432 -U postgres)
+# How much of `member` the visibility map marks all-visible: the list page's index-only scans skip
+# the heap only on such pages, and only VACUUM marks them (bench/README.md item 3), so each wrk run
+# records it at its start. pg_visibility is a contrib extension of the bench's own database.
+psql "${pg[@]}" -q -d members -c 'CREATE EXTENSION IF NOT EXISTS pg_visibility' >/dev/null 2>&1 || true
+member_visibility() {
+  psql "${pg[@]}" -d members -Atc "SELECT json_build_object('pages', pg_relation_size('member') / 8192,
+    'allVisible', all_visible) FROM pg_visibility_map_summary('member')" 2>/dev/null || echo null
+}
 # run_wrk NAME MODE BASE_URL IDS_FILE EXTRA WARMUP SECONDS URL_SHOWN [METHOD]
 run_wrk() {
   local name=$1 wmode=$2 base=$3 ids=$4 extra=$5 warm=$6 secs=$7 shown=$8 method=${9:-GET}
@@ -300,13 +310,16 @@ run_wrk() {
     wrk -d"${warm}s" "${args[@]}" >"$logs/wrk-$name-warmup.log" 2>&1 || true
     grep '^{"wrk"' "$logs/wrk-$name-warmup.log" >"$results/wrk-$name-warmup.json" || true
   fi
-  local load
+  local load vis
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  say "$name: measuring ${secs} s"
+  vis="$(member_visibility)"
+  say "$name: measuring ${secs} s (member pages all-visible: $(jq -r 'if . == null then "?" else "\(.allVisible) of \(.pages)" end' <<<"$vis"))"
   wrk -d"${secs}s" --latency "${args[@]}" >"$logs/wrk-$name.log" 2>&1
   grep '^{"wrk"' "$logs/wrk-$name.log" | jq --arg name "$name" --arg url "$shown" --arg m "$method" \
     --arg load "$load" --argjson warm "$warm" --argjson secs "$secs" --argjson c "$connections" \
-    '. + {name:$name, url:$url, method:$m, loadavg:$load, warmupSeconds:$warm, seconds:$secs, connections:$c}' \
+    --argjson vis "$vis" \
+    '. + {name:$name, url:$url, method:$m, loadavg:$load, warmupSeconds:$warm, seconds:$secs, connections:$c,
+          memberVisibility:$vis}' \
     >"$results/wrk-$name.json"
   say "$name: $(jq -r '"\(.rps) req/s, median \(.latency.p50/1000) ms, p99 \(.latency.p99/1000) ms, max \(.latency.max/1000) ms, non-2xx \(.errors.status)"' "$results/wrk-$name.json")"
 }
@@ -339,8 +352,6 @@ rss rss-loaded
 
 # ------------------------------------------------------------------ baseline
 say "baseline: pgbench -S on the same PostgreSQL"
-export PGPASSWORD=postgres
-pg=(-h localhost -p 15432 -U postgres)
 psql "${pg[@]}" -q -c 'CREATE DATABASE pgbench' postgres >/dev/null
 pgbench "${pg[@]}" -i -s 10 -q pgbench >"$logs/pgbench-init.log" 2>&1
 mkdir -p "$dir/pgbench"

@@ -441,6 +441,34 @@ final class Report {
       }
     }
     line("");
+    visibility(rows);
+  }
+
+  /**
+   * How much of {@code member} was marked all-visible when each measured run started: the list
+   * page's index-only scans read the heap for every row on an unmarked page (bench/README.md item
+   * 3), so a low share explains a slow list page.
+   */
+  private void visibility(List<Row> rows) {
+    List<String> parts = new ArrayList<>();
+    for (Row r : rows) {
+      JsonNode v = json(r.file()) == null ? null : json(r.file()).path("memberVisibility");
+      if (v != null && v.has("pages")) {
+        long pages = v.path("pages").asLong();
+        long visible = v.path("allVisible").asLong();
+        parts.add(
+            String.format(
+                "%s %,d of %,d (%s %%)",
+                r.label(), visible, pages, pages == 0 ? "-" : fmt(100.0 * visible / pages, 0)));
+      }
+    }
+    if (!parts.isEmpty()) {
+      line(
+          "Pages of `member` marked all-visible when each measured run started (the list page's"
+              + " index-only scans skip the heap only there): %s.",
+          String.join("; ", parts));
+      line("");
+    }
   }
 
   private void wrkRow(String label, JsonNode w, String target) {
