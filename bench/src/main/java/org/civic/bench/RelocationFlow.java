@@ -186,12 +186,22 @@ final class RelocationFlow {
     return moves;
   }
 
+  /**
+   * Every page of the roster: after the write scenarios' registrations a branch holds more than one
+   * page of 200 (a first page only made a 75 s registration warm-up fail the check).
+   */
   private boolean onRoster(BranchIds branch, String member) {
-    URI uri = http.branches.resolve("/api/v1/branches/" + branch.id + "/roster?size=200");
-    for (JsonNode m : http.get(uri).path("items")) {
-      if (member.equals(m.path("memberId").asText())) {
-        return true;
+    int pages = 1;
+    for (int page = 0; page < pages; page++) {
+      URI uri =
+          http.branches.resolve("/api/v1/branches/" + branch.id + "/roster?size=200&page=" + page);
+      JsonNode roster = http.get(uri);
+      for (JsonNode m : roster.path("items")) {
+        if (member.equals(m.path("memberId").asText())) {
+          return true;
+        }
       }
+      pages = roster.path("totalPages").asInt(1);
     }
     return false;
   }
