@@ -36,7 +36,7 @@ if [[ $mode == quick ]]; then
 else
   communities=20 members=12000 meeting_months=12 visit_months=12
   # Writes warm up as long as reads: on 2 cores the JIT needs 70-90 s of a path (the issue's
-  # guidance); with 15 s the registration figure was a cold JVM's (501 against ~720 req/s warm).
+  # guidance; registration went from 580 req/s in its first minute to 660-757 after, session 15).
   read_warmup=75 read_seconds=30 write_warmup=75 write_seconds=30
   bounded_warmup=30 bounded_seconds=20 relocations=500 relocation_warmup=1500 import_rows=10000 pgbench_seconds=30 alone_starts=5
 fi

@@ -74,13 +74,14 @@ final class Report {
     dataSet();
     startup();
     memory();
-    table(
-        "Reads",
+    List<Row> reads =
         List.of(
             new Row("wrk-member-by-id", "member by id", ">= 10,000 req/s, p99 <= 5 ms", 10_000, 5),
             new Row("wrk-member-list", "filtered member list page", ">= 2,000 req/s", 2_000, -1),
             new Row("wrk-roster", "branch roster (page of 50)", "-", -1, -1),
-            new Row("wrk-visit-plan", "a month's visit plan", "-", -1, -1)));
+            new Row("wrk-visit-plan", "a month's visit plan", "-", -1, -1));
+    table("Reads", reads);
+    visibility(reads);
     table(
         "Writes (each through the outbox)",
         List.of(
@@ -441,7 +442,6 @@ final class Report {
       }
     }
     line("");
-    visibility(rows);
   }
 
   /**
@@ -452,7 +452,8 @@ final class Report {
   private void visibility(List<Row> rows) {
     List<String> parts = new ArrayList<>();
     for (Row r : rows) {
-      JsonNode v = json(r.file()) == null ? null : json(r.file()).path("memberVisibility");
+      JsonNode w = json(r.file());
+      JsonNode v = w == null ? null : w.path("memberVisibility");
       if (v != null && v.has("pages")) {
         long pages = v.path("pages").asLong();
         long visible = v.path("allVisible").asLong();
