@@ -371,6 +371,30 @@ jq -n --argjson tps "$tps" --arg med "$(pct 50)" --arg p99 "$(pct 99)" \
   >"$results/baseline-pgbench.json"
 say "pgbench -S: $tps reads/s"
 
+# The relocation flow runs one move at a time, so its round trips start from idle cores. On these
+# VMs waking an idle core costs more than the read itself (bench/README item 2): one client back to
+# back against one client reading every 20 ms (-R 50) shows what each of its round trips pays.
+pg_latency() { # name, pgbench options...
+  local name=$1
+  shift
+  rm -rf "$dir/pgbench-$name" && mkdir -p "$dir/pgbench-$name"
+  (cd "$dir/pgbench-$name" && pgbench "${pg[@]}" -S -c 1 -T 20 -l "$@" pgbench) \
+    >"$logs/pgbench-$name.log" 2>&1
+  # With -R a line ends with its schedule lag, which pgbench counts in the latency: taken out here.
+  cat "$dir/pgbench-$name"/pgbench_log.* | awk '{print (NF >= 7 ? $3 - $7 : $3)}' | sort -n \
+    >"$dir/pgbench-$name/latencies"
+  local count
+  count=$(wc -l <"$dir/pgbench-$name/latencies")
+  awk -v n="$count" 'function at(p) { i = int(n * p / 100); return v[i > 0 ? i : 1] / 1000 }
+    { v[NR] = $1 } END { printf "{\"count\":%d,\"medianMs\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f}", n, at(50), at(99), v[n] / 1000 }' \
+    "$dir/pgbench-$name/latencies"
+}
+back_to_back=$(pg_latency back-to-back --sampling-rate=0.05)
+from_idle=$(pg_latency from-idle -R 50)
+jq -n --argjson b "$back_to_back" --argjson i "$from_idle" '{backToBack:$b, fromIdle:$i}' \
+  >"$results/baseline-idle.json"
+say "one client's primary-key read: $(jq -r .medianMs <<<"$back_to_back") ms back to back, $(jq -r .medianMs <<<"$from_idle") ms one every 20 ms"
+
 # ------------------------------------------------------------------ reads
 month=$(cat "$ids/month.txt")
 run_wrk member-by-id member $M "$ids/members.txt" - "$read_warmup" "$read_seconds" \

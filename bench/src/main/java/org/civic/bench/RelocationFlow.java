@@ -70,7 +70,7 @@ final class RelocationFlow {
       for (Move m : moves) {
         long t0 = System.nanoTime();
         JsonNode member =
-            http.post(
+            http.postOnThisThread(
                 http.members.resolve("/api/v1/members/" + m.member() + "/relocation"),
                 Http.object()
                     .put("buildingId", m.building())

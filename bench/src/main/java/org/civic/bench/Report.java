@@ -186,6 +186,39 @@ final class Report {
             + " bare primary-key read's throughput the product keeps through HTTP, JWT, Hibernate,"
             + " Jackson and its own queries; comparable across noisy runs.");
     line("");
+    idleBaseline(json("baseline-idle"));
+  }
+
+  /**
+   * One client's read back to back against one every 20 ms: the relocation flow's round trips start
+   * from idle cores, and on these VMs the wake-up costs more than the read (bench/README item 2).
+   */
+  private void idleBaseline(JsonNode idle) {
+    if (idle == null) {
+      return;
+    }
+    line(
+        "The same read from one client, back to back and one every 20 ms (`-c 1`, `-R 50`, 20 s"
+            + " each): a round trip that starts from idle cores pays for waking them. The"
+            + " relocation flow below runs one move at a time, so each of its round trips and"
+            + " thread hand-offs is of the second kind.");
+    line("");
+    line("| one client | reads | median | p99 | max |");
+    line("|---|---:|---:|---:|---:|");
+    for (String[] row :
+        List.of(
+            new String[] {"back to back", "backToBack"},
+            new String[] {"one every 20 ms", "fromIdle"})) {
+      JsonNode r = idle.path(row[1]);
+      line(
+          "| %s | %s | %s ms | %s ms | %s ms |",
+          row[0],
+          r.path("count").asText("?"),
+          r.path("medianMs").asText("?"),
+          r.path("p99Ms").asText("?"),
+          r.path("maxMs").asText("?"));
+    }
+    line("");
   }
 
   private void dataSet() {
@@ -551,8 +584,11 @@ final class Report {
             + " activities-service the new household's visit duty with the new branch: each"
             + " service's database is read every %s ms (one indexed row), so up to that much"
             + " latency is the polling's. Until session 5 the harness polled the REST roster and"
-            + " visit plan every 5 ms instead, which competed with the events for the 2 cores. Every"
-            + " move is then confirmed through REST (untimed). Took %s s in all.",
+            + " visit plan every 5 ms instead, which competed with the events for the 2 cores. The"
+            + " timed request is sent on the harness's own thread (`HttpURLConnection`): until"
+            + " session 16 it went through `java.net.http.HttpClient`, whose selector thread added"
+            + " ~1 ms of wake-ups to it. Every move is then confirmed through REST (untimed). Took"
+            + " %s s in all.",
         r.path("relocations").asText(), r.path("pollMillis").asText(), r.path("seconds").asText());
     line("");
     if (r.path("warmUpRelocations").asInt() > 0) {
