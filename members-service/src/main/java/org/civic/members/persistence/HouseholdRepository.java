@@ -88,6 +88,55 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
     }
   }
 
+  /** A household and the community of its building as the register knows it now. */
+  public record InBuilding(Household household, UUID buildingCommunityId) {}
+
+  /**
+   * As {@link #ensure(Address, UUID)} for a write that names a building (a registration, a
+   * relocation): the building's community is read in the same statement, one round trip instead of
+   * two on the write's path. Empty if the building is not known, and then nothing was written. A
+   * caller that refuses the write after this (the scope check needs the community) throws, and the
+   * transaction's rollback takes the new household with it.
+   */
+  public Optional<InBuilding> ensureInKnownBuilding(Address address) {
+    UUID community;
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement upsert = connection.prepareStatement(ENSURE_IN_KNOWN_BUILDING)) {
+        upsert.setObject(1, address.buildingId());
+        upsert.setObject(2, UUID.randomUUID());
+        upsert.setObject(3, address.buildingId());
+        upsert.setString(4, address.unit());
+        upsert.setString(5, address.room());
+        upsert.setObject(6, address.buildingId());
+        upsert.setString(7, address.unit());
+        upsert.setString(8, address.room());
+        try (ResultSet rows = upsert.executeQuery()) {
+          if (rows.next()) {
+            UUID buildingCommunity = rows.getObject(4, UUID.class);
+            return Optional.of(new InBuilding(household(rows, address), buildingCommunity));
+          }
+        }
+      }
+      // No row: an unknown building, or a concurrent transaction inserted the address first (see
+      // ensure(Address, UUID)); statements of their own, each with a new snapshot, tell which.
+      try (PreparedStatement select = connection.prepareStatement(COMMUNITY_OF_BUILDING)) {
+        select.setObject(1, address.buildingId());
+        try (ResultSet building = select.executeQuery()) {
+          if (!building.next()) {
+            return Optional.empty();
+          }
+          community = building.getObject(1, UUID.class);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not find or create the household at " + address, e);
+    }
+    return Optional.of(new InBuilding(ensure(address, community), community));
+  }
+
+  private static final String COMMUNITY_OF_BUILDING =
+      "select community_id from known_building where id = ?";
+
   private static final String INSERT_IF_MISSING =
       "insert into household (id, community_id, building_id, unit, room)"
           + " values (?, ?, ?, ?, ?) on conflict (building_id, unit, room) do nothing";
@@ -102,21 +151,40 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
           + " returning id, community_id, created_at) select * from inserted union all "
           + AT_ADDRESS;
 
+  /**
+   * {@link #ENSURE_ONE} with the building's community beside each row; both parts join the
+   * building, so an unknown building yields no row and inserts nothing.
+   */
+  private static final String ENSURE_IN_KNOWN_BUILDING =
+      "with building as ("
+          + COMMUNITY_OF_BUILDING
+          + "), inserted as (insert into household (id, community_id, building_id, unit, room)"
+          + " select ?, community_id, ?, ?, ? from building"
+          + " on conflict (building_id, unit, room) do nothing"
+          + " returning id, community_id, created_at)"
+          + " select i.id, i.community_id, i.created_at, b.community_id"
+          + " from inserted i cross join building b"
+          + " union all select h.id, h.community_id, h.created_at, b.community_id"
+          + " from household h cross join building b"
+          + " where h.building_id = ? and h.unit = ? and h.room = ?";
+
   private static Household first(PreparedStatement statement, Address address)
       throws java.sql.SQLException {
     try (ResultSet rows = statement.executeQuery()) {
-      if (!rows.next()) {
-        return null;
-      }
-      Household h = new Household();
-      h.id = rows.getObject(1, UUID.class);
-      h.communityId = rows.getObject(2, UUID.class);
-      h.buildingId = address.buildingId();
-      h.unit = address.unit();
-      h.room = address.room();
-      h.createdAt = rows.getObject(3, OffsetDateTime.class);
-      return h;
+      return rows.next() ? household(rows, address) : null;
     }
+  }
+
+  /** The row's id, community_id and created_at, in that order, at the given address. */
+  private static Household household(ResultSet rows, Address address) throws SQLException {
+    Household h = new Household();
+    h.id = rows.getObject(1, UUID.class);
+    h.communityId = rows.getObject(2, UUID.class);
+    h.buildingId = address.buildingId();
+    h.unit = address.unit();
+    h.room = address.room();
+    h.createdAt = rows.getObject(3, OffsetDateTime.class);
+    return h;
   }
 
   /**

@@ -24,6 +24,7 @@ import org.civic.members.events.MemberRelocated;
 import org.civic.members.events.MemberStatusChanged;
 import org.civic.members.events.MemberUpdated;
 import org.civic.members.persistence.HouseholdRepository;
+import org.civic.members.persistence.HouseholdRepository.InBuilding;
 import org.civic.members.persistence.KnownBuildingRepository;
 import org.civic.members.persistence.ListedMember;
 import org.civic.members.persistence.MemberQuery;
@@ -93,12 +94,15 @@ public class MemberService {
   public Member register(MemberDetails details, Address address) {
     LocalDate today = MemberRules.today();
     MemberRules.require(details, today);
-    UUID communityId = communityOfBuilding(address.buildingId(), "buildingId");
-    requireBuildingInScope(communityId);
-    Household household = households.ensure(address, communityId);
+    InBuilding at = householdInKnownBuilding(address, "buildingId");
+    // Refused after the household was written: the rollback takes it back.
+    requireBuildingInScope(at.buildingCommunityId());
+    Household household = at.household();
+    UUID communityId = at.buildingCommunityId();
     Member member = new Member(details, communityId, household, MemberStatus.ACTIVE, today);
-    // Plain JDBC, four round trips in all (building, household, these inserts, the outbox row) and
-    // no Hibernate session: the member, its first status row and its specialties in one round trip.
+    // Plain JDBC, three round trips in all (the building with the household, these inserts, the
+    // outbox row) and no Hibernate session: the member, its first status row and its specialties in
+    // one round trip.
     members.insertNew(
         member, new StatusChange(member, null, MemberStatus.ACTIVE, today, "registered (登记)"));
     // Not managed, so nothing to flush: the event carries the new member's version, 0.
@@ -176,13 +180,15 @@ public class MemberService {
       member.specialties.size(); // loaded here: the view reads it after the transaction
       return new Relocation(member, false);
     }
-    UUID communityId = communityOfBuilding(to.buildingId(), "buildingId");
-    requireRelocationTarget(member, communityId);
     OffsetDateTime when = effectiveAt == null ? OffsetDateTime.now() : effectiveAt;
     if (when.isAfter(OffsetDateTime.now().plusMinutes(5))) {
       throw ProblemException.ruleViolation("effectiveAt", "must not be in the future");
     }
-    Household household = households.ensure(to, communityId);
+    InBuilding at = householdInKnownBuilding(to, "buildingId");
+    // Refused after the household was written: the rollback takes it back.
+    UUID communityId = at.buildingCommunityId();
+    requireRelocationTarget(member, communityId);
+    Household household = at.household();
     ResidenceChange change = new ResidenceChange(member, household, communityId, when);
     member.relocate(household, communityId);
     residenceChanges.persist(change);
@@ -331,16 +337,27 @@ public class MemberService {
 
   /** The community of a known building; an unknown building is a rule violation of the field. */
   UUID communityOfBuilding(UUID buildingId, String field) {
-    return buildings
-        .communityOf(buildingId)
-        .orElseThrow(
-            () ->
-                ProblemException.ruleViolation(
-                    field,
-                    "Building "
-                        + buildingId
-                        + " is not a known building: register it in branches-service first"
-                        + " (members-service learns buildings from BuildingRegistered events)"));
+    return buildings.communityOf(buildingId).orElseThrow(() -> unknownBuilding(buildingId, field));
+  }
+
+  /**
+   * The household at an address, created if missing, with its building's community, in one round
+   * trip (a registration's and a relocation's path); an unknown building is a rule violation of the
+   * field, and then nothing was written.
+   */
+  private InBuilding householdInKnownBuilding(Address address, String field) {
+    return households
+        .ensureInKnownBuilding(address)
+        .orElseThrow(() -> unknownBuilding(address.buildingId(), field));
+  }
+
+  private static ProblemException unknownBuilding(UUID buildingId, String field) {
+    return ProblemException.ruleViolation(
+        field,
+        "Building "
+            + buildingId
+            + " is not a known building: register it in branches-service first"
+            + " (members-service learns buildings from BuildingRegistered events)");
   }
 
   /**

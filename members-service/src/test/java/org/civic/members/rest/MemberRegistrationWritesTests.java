@@ -62,6 +62,34 @@ class MemberRegistrationWritesTests {
   }
 
   @Test
+  void aRegistrationAndARelocationReadTheBuildingInTheHouseholdsStatement() {
+    StatementCounts statements = new StatementCounts(dataSource);
+    UUID community = UUID.randomUUID();
+    UUID building = knownBuilding(community);
+    UUID other = knownBuilding(community);
+    TestData.register(memberJson("预热", building, "1", "100"));
+    long buildingReads = statements.calls("select community_id from known_building", "");
+    long householdStatements = statements.calls("with building as", "insert into household");
+
+    String id = TestData.register(memberJson("一趟", building, "1", "103"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"buildingId\":\"%s\",\"unit\":\"2\",\"room\":\"201\"}".formatted(other))
+        .post("/api/v1/members/" + id + "/relocation")
+        .then()
+        .statusCode(200)
+        .body("buildingId", equalTo(other.toString()))
+        .body("communityId", equalTo(community.toString()));
+
+    assertThat(statements.calls("select community_id from known_building", "") - buildingReads)
+        .as("reads of the building on their own")
+        .isZero();
+    assertThat(statements.calls("with building as", "insert into household") - householdStatements)
+        .as("the household's statement, with the building")
+        .isEqualTo(2);
+  }
+
+  @Test
   void aRegistrationWritesTheMemberItsFirstStatusAndItsSpecialtiesAsTheEntitiesDid()
       throws Exception {
     UUID community = UUID.randomUUID();

@@ -8,11 +8,17 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,25 @@ import org.junit.jupiter.api.Test;
     initArgs = @ResourceArg(name = "database", value = "members"))
 class MemberScopingTests {
   static SecurityWorld world;
+
+  @Inject AgroalDataSource dataSource;
+
+  private long householdsAt(UUID building, String unit, String room) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement count =
+            c.prepareStatement(
+                "select count(*) from household where building_id = ? and unit = ? and room = ?")) {
+      count.setObject(1, building);
+      count.setString(2, unit);
+      count.setString(3, room);
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   static synchronized SecurityWorld world() {
     if (world == null) {
@@ -315,6 +340,9 @@ class MemberScopingTests {
         .post("/api/v1/members/" + w.m2 + "/relocation")
         .then()
         .statusCode(403);
+    // The household is found or created before the scope check (one round trip with the
+    // building): each refusal's rollback took it back.
+    assertThat(householdsAt(w.building3, "1", "1")).isZero();
     // Receiving a member is for the community or street, into their own buildings.
     String in =
         """
