@@ -91,12 +91,17 @@ public class Member {
   @Column(name = "household_id", nullable = false)
   public UUID householdId;
 
-  /** The building branch whose roster the member is on (from RosterChanged), or null. */
-  @Column(name = "branch_id")
+  /**
+   * The building branch whose roster the member is on (from RosterChanged), or null. Written only
+   * by the consumer's own statement ({@code MemberRepository.applyRoster}), which leaves the
+   * version alone: an edit of the record must not write back the value it loaded, or a
+   * RosterChanged applied while the edit was in flight would be lost.
+   */
+  @Column(name = "branch_id", updatable = false)
   public UUID branchId;
 
-  /** Version of the last RosterChanged applied, to ignore stale ones. */
-  @Column(name = "roster_version", nullable = false)
+  /** Version of the last RosterChanged applied, to ignore stale ones (written as the branch is). */
+  @Column(name = "roster_version", nullable = false, updatable = false)
   public long rosterVersion;
 
   @Enumerated(EnumType.STRING)
